@@ -1,0 +1,3 @@
+from localnhs.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The only layer that knows SQL: schema, build (sources -> SQLite), import log, reads."""

@@ -1,0 +1,136 @@
+"""Build a fresh SQLite file from the raw folder, then swap it in atomically.
+
+The new database is written beside the old one under a temporary name and only
+renamed over it when every step has finished and the invariants hold, so a failed
+build leaves the previous database serving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from localnhs.sources._rows import Rejects, SourceError
+from localnhs.store.schema import DDL, SCHEMA_VERSION
+
+
+class BuildError(Exception):
+    """The build stopped; the message says which file or check, and the old database is untouched."""
+
+
+@dataclass
+class BuildContext:
+    conn: sqlite3.Connection
+    raw: Path
+    progress: Progress | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def path(self, dataset: str, name: str) -> Path:
+        p = self.raw / dataset / name
+        if not p.exists():
+            raise SourceError(f"{dataset}/{name}: file not found under {self.raw}")
+        return p
+
+    def record(self, dataset: str, path: Path, as_of: str | None, rejects: Rejects) -> None:
+        """Write one file's import_log row and its rejects, after checking the reject rate."""
+        rejects.check()
+        self.conn.execute(
+            "INSERT OR REPLACE INTO import_log VALUES (?,?,?,?,?,?)",
+            (dataset, path.name, sha256(path), as_of, rejects.rows, rejects.count),
+        )
+        self.conn.executemany(
+            "INSERT INTO reject VALUES (?,?,?)",
+            [(path.name, line, reason) for line, reason in rejects.items],
+        )
+
+    @contextmanager
+    def step(self, name: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
+        task = self.progress.add_task(name, total=total) if self.progress else None
+        start = time.perf_counter()
+
+        def advance(n: int = 1) -> None:
+            if self.progress is not None:
+                self.progress.advance(task, n)
+
+        yield advance
+        self.timings[name] = time.perf_counter() - start
+        if self.progress is not None:
+            self.progress.update(task, completed=total or 1, total=total or 1)
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _steps():
+    # Imported here so `localnhs --help` stays fast.
+    from localnhs.store import load_geography, load_organisations, load_postcodes, derive
+
+    return [
+        ("geography", load_geography.load),
+        ("postcodes", load_postcodes.load),
+        ("organisations", load_organisations.load),
+        ("derived", derive.load),
+    ]
+
+
+def build(raw: Path, db_path: Path, *, show_progress: bool = True) -> BuildContext:
+    raw = Path(raw)
+    if not raw.is_dir():
+        raise BuildError(f"raw data folder {raw} does not exist (give --raw or set LOCALNHS_RAW)")
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -262144")
+    conn.executescript(DDL)
+    progress = (
+        Progress(TextColumn("{task.description:<28}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn())
+        if show_progress
+        else None
+    )
+    ctx = BuildContext(conn=conn, raw=raw, progress=progress)
+    ok = False
+    try:
+        if progress:
+            progress.start()
+        for _name, load in _steps():
+            load(ctx)
+            conn.commit()
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "raw": str(raw),
+        }
+        conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.commit()
+        ok = True
+    except SourceError as exc:
+        raise BuildError(str(exc)) from None
+    finally:
+        if progress:
+            progress.stop()
+        conn.close()
+        if not ok:
+            tmp.unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    return ctx

@@ -1,0 +1,91 @@
+"""Facts derived at build time from what the other steps loaded: councils, Health and
+Wellbeing Boards and local Healthwatch per upper-tier council, and organisation locations.
+
+No official list of HWBs or local Healthwatch ships with the raw data; every upper-tier
+council (county or unitary) must have one of each by law, so one of each is derived per
+upper-tier council of each vintage, and labelled as derived.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from localnhs.store.intervals import day_before
+
+# ONS vintages that list councils, with the first date each describes.
+COUNCIL_VINTAGES = [
+    ("lad", "2016", "2016-12-01"), ("county", "2016", "2016-12-01"),
+    ("utla", "2019", "2019-04-01"), ("utla", "2021", "2021-04-01"), ("lad", "2021", "2021-12-01"),
+    ("utla", "2023", "2023-04-01"), ("lad", "2024", "2024-05-01"),
+]
+HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council (derived: no official list is shipped)"
+HWB_METHOD = "one Health and Wellbeing Board per upper-tier council (derived: no official list is shipped)"
+
+
+def tier(code: str) -> str:
+    return {"E06": "unitary", "E08": "metropolitan", "E09": "london_borough", "E10": "county",
+            "E07": "district"}.get(code[:3], "other")
+
+
+def load(ctx) -> None:
+    with ctx.step("councils, HWBs, Healthwatch", total=1):
+        _councils(ctx.conn)
+    with ctx.step("organisation locations", total=1):
+        _locations(ctx.conn)
+
+
+def _councils(conn) -> None:
+    seen: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, tuple[str, str, str]] = {}
+    for area_type, vintage, date in COUNCIL_VINTAGES:
+        for code, name, source in conn.execute(
+            "SELECT code, name, source FROM area WHERE type = ? AND vintage = ? AND code LIKE 'E%'",
+            (area_type, vintage),
+        ):
+            if tier(code) == "other":
+                continue
+            seen[code].append(date)
+            if code not in names or date >= names[code][1]:
+                names[code] = (name, date, source)
+    dates = sorted({d for _, _, d in COUNCIL_VINTAGES})
+    orgs, rels, attrs = [], [], []
+    for code, present in seen.items():
+        name, as_of, source = names[code]
+        last = max(present)
+        # A council is closed once a later vintage of its own tier no longer lists it.
+        own = [d for t, v, d in COUNCIL_VINTAGES if (t == "lad") == (tier(code) == "district") and d > last]
+        closed = day_before(min(own)) if own else None
+        opened = None if min(present) == dates[0] else min(present)
+        orgs.append((code, name, "council", opened, closed, source, as_of))
+        attrs.append((code, "tier", tier(code), None, None, source))
+        if tier(code) != "district":
+            orgs.append((f"HWB-{code}", f"{name} Health and Wellbeing Board", "hwb", opened, closed, source, as_of))
+            orgs.append((f"HW-{code}", f"Healthwatch {name}", "healthwatch", opened, closed, source, as_of))
+            rels.append((f"HWB-{code}", code, "part_of", opened, closed, source, HWB_METHOD, None))
+            rels.append((f"HW-{code}", code, "serves", opened, closed, source, HEALTHWATCH_METHOD, None))
+    conn.executemany(
+        "INSERT INTO organisation (code, name, kind, opened, closed, source, as_of) VALUES (?,?,?,?,?,?,?)", orgs
+    )
+    conn.executemany("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)", attrs)
+    conn.executemany(
+        "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
+        " VALUES (?,?,?,?,?,?,?,?)", rels
+    )
+
+
+def _locations(conn) -> None:
+    """Place organisations at their postcode; a retired postcode falls back to its LSOA's centre."""
+    conn.execute("""
+        UPDATE organisation SET
+          lat = coalesce(p.lat, l.lat), lon = coalesce(p.lon, l.lon),
+          easting = p.easting, northing = p.northing
+        FROM postcode p LEFT JOIN lsoa11 l ON l.code = p.lsoa11
+        WHERE p.pcd = organisation.postcode
+    """)
+    rows = conn.execute(
+        "SELECT code, lon, lat FROM organisation WHERE lat IS NOT NULL "
+        "AND kind IN ('gp_practice', 'nhs_trust', 'pcn')"
+    ).fetchall()
+    conn.executemany("INSERT INTO org_point_code VALUES (?,?)", [(i, r[0]) for i, r in enumerate(rows, 1)])
+    conn.executemany("INSERT INTO org_point VALUES (?,?,?,?,?)",
+                     [(i, r[1], r[1], r[2], r[2]) for i, r in enumerate(rows, 1)])

@@ -1,0 +1,419 @@
+"""Organisations and their dated relationships: practices, commissioners, regions, trusts,
+PCNs, successions and list sizes.
+
+Snapshot files (epraccur releases, trust lists) become validity intervals through
+``intervals.from_snapshots``; files that carry their own dates (epcmem, ePCN, succ) keep them.
+Closed bodies in the DSE files carry today's region and ICB, so those columns are only
+read for bodies open in the file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from localnhs.sources import (
+    epcmem, epcn, epraccur, nhs_local_offices, ods_orgs, patients, successions, trust_lists, trust_types,
+)
+from localnhs.store.intervals import close_open_ends, day_before, from_snapshots
+
+ICB_START = "2022-07-01"  # vintage of the first ONS sub-ICB/ICB lookup (July 2022): ICBs' first day
+
+
+class Orgs:
+    """Organisation rows keyed by code; later puts (newer files) win field by field."""
+
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def put(self, code: str, **fields) -> None:
+        row = self.rows.setdefault(code, {"code": code})
+        row.update({k: v for k, v in fields.items() if v not in (None, "")})
+
+    def write(self, conn) -> None:
+        cols = ["code", "name", "kind", "address", "postcode", "opened", "closed", "source", "as_of"]
+        conn.executemany(
+            f"INSERT INTO organisation ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+            [tuple(r.get(c) for c in cols) for r in self.rows.values() if r.get("name") and r.get("kind")],
+        )
+
+
+def _relationships(conn, rows) -> None:
+    conn.executemany(
+        "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def _names(conn, intervals) -> None:
+    conn.executemany("INSERT INTO org_name VALUES (?,?,?,?,?)", intervals)
+
+
+def _attributes(conn, attribute, intervals) -> None:
+    conn.executemany(
+        "INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
+        [(code, attribute, value, start, end, src) for code, value, start, end, src in intervals],
+    )
+
+
+def _runs(observations):
+    """(code, date, value, source) -> intervals where each value holds until a different one is seen."""
+    by_code = defaultdict(list)
+    for code, date, value, source in observations:
+        by_code[code].append((date, value, source))
+    out = []
+    for code, obs in by_code.items():
+        obs.sort()
+        runs = []
+        for date, value, source in obs:
+            if not runs or runs[-1][1] != value:
+                runs.append([date, value, source])
+        for i, (date, value, source) in enumerate(runs):
+            start = None if i == 0 else date
+            end = day_before(runs[i + 1][0]) if i + 1 < len(runs) else None
+            out.append((code, value, start, end, source))
+    return out
+
+
+def load(ctx) -> None:
+    orgs = Orgs()
+    with ctx.step("practices (epraccur)", total=len(epraccur.RELEASES) + 2) as advance:
+        release_dates = _practices(ctx, orgs, advance)
+    with ctx.step("commissioners and regions", total=4) as advance:
+        _commissioners(ctx, orgs, release_dates, advance)
+    with ctx.step("trusts", total=9) as advance:
+        _trusts(ctx, orgs, advance)
+    with ctx.step("successions, PCNs, list sizes", total=6) as advance:
+        _successions(ctx, advance)
+        _pcns(ctx, orgs, advance)
+        _figures(ctx, advance)
+    orgs.write(ctx.conn)
+
+
+def _practices(ctx, orgs, advance) -> dict[str, str]:
+    conn = ctx.conn
+    release_dates: dict[str, str] = {}
+    name_obs, status_obs, memberships = [], [], []
+    release_rows = []
+    for fname, (as_of, layout, enc) in sorted(epraccur.RELEASES.items(), key=lambda kv: kv[1][0]):
+        path = ctx.path("epraccur", fname)
+        parsed = epraccur.read(path, layout, enc)
+        ctx.record("epraccur", path, as_of, parsed.rejects)
+        release_dates[fname] = as_of
+        for p in parsed.rows:
+            release_rows.append((fname, as_of, p.code, p.name, p.status, int(p.is_gp), p.country,
+                                 p.commissioner or None, p.region or None, p.hlhg or None,
+                                 p.postcode or None, p.opened, p.closed))
+            if p.is_gp:
+                orgs.put(p.code, name=p.name, kind="gp_practice", address=p.address, postcode=p.postcode,
+                         opened=p.opened, closed=p.closed, source=fname, as_of=as_of)
+                name_obs.append((p.code, fname, p.name, fname))
+                status_obs.append((p.code, fname, p.status, fname))
+            if p.commissioner:
+                memberships.append((p.code, p.commissioner, p.joined, p.left, fname))
+        advance()
+    conn.executemany(f"INSERT INTO practice_release VALUES ({','.join('?' * 13)})", release_rows)
+
+    for fname, (as_of, layout, enc) in epraccur.AMENDMENTS.items():
+        path = ctx.path("epraccur", fname)
+        parsed = epraccur.read(path, layout, enc)
+        ctx.record("epraccur", path, as_of, parsed.rejects)
+        for p in parsed.rows:
+            if p.commissioner:
+                memberships.append((p.code, p.commissioner, p.joined, p.left, fname))
+        advance()
+
+    for fname, as_of in epcmem.FILES.items():
+        path = ctx.path("epcmem", fname)
+        parsed = epcmem.read(path)
+        ctx.record("epcmem", path, as_of, parsed.rejects)
+        memberships += [(m.practice, m.commissioner, m.start, m.end, fname) for m in parsed.rows]
+        advance()
+
+    opened = {code: r.get("opened") for code, r in orgs.rows.items()}
+    _names(conn, from_snapshots(name_obs, release_dates, open_first=opened))
+    _attributes(conn, "status", from_snapshots(status_obs, release_dates, open_first=opened))
+    _relationships(conn, [
+        (practice, comm, "commissioned_by", start, end, src, "ODS membership", None)
+        for practice, comm, start, end, src in close_open_ends(memberships)
+    ])
+    return release_dates
+
+
+def _majority(counter_by_key):
+    return {key: counts.most_common(1)[0][0] for key, counts in counter_by_key.items()}
+
+
+def _commissioners(ctx, orgs, release_dates, advance) -> None:
+    conn = ctx.conn
+    # eccg: every CCG since 2013 and today's sub-ICB locations, with dates.
+    eccg_open: dict[str, str] = {}
+    for fname, as_of in ods_orgs.ECCG.items():
+        path = ctx.path("eccg", fname)
+        parsed = ods_orgs.read(path)
+        ctx.record("eccg", path, as_of, parsed.rejects)
+        for o in parsed.rows:
+            if "RO218" in o.roles:
+                kind = "commissioning_hub"
+            elif "RO327" in o.roles:
+                kind = "sub_icb_reporting_entity"
+            elif o.closed is None and o.opened <= "2022-07-01" or "RO319" in o.roles:
+                kind = "sub_icb_location" if o.closed is None else "ccg"
+            else:
+                kind = "ccg"
+            orgs.put(o.code, name=o.name, kind=kind, address=o.address, postcode=o.postcode,
+                     opened=o.opened, closed=o.closed, source=fname, as_of=as_of)
+            eccg_open[o.code] = o.opened
+            if o.closed is None and o.hlhg and kind in ("sub_icb_location", "sub_icb_reporting_entity"):
+                _relationships(conn, [(o.code, o.hlhg, "part_of", max(o.opened, ICB_START), None, fname,
+                                       "ODS parent (ICB)", None)])
+    advance()
+
+    # ICBs: ONS names and codes give each ICB's Q code, E54 code and name.
+    for fname, as_of in ods_orgs.ICB_NAMES.items():
+        path = ctx.path("eccg", fname)
+        parsed = ods_orgs.read_icb_names(path)
+        ctx.record("eccg", path, as_of, parsed.rejects)
+        for i in parsed.rows:
+            orgs.put(i.code, name=i.name, kind="icb", opened=ICB_START, source=fname, as_of=as_of)
+            conn.execute("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
+                         (i.code, "ons_code", i.ons_code, None, None, fname))
+    advance()
+
+    # Commissioner -> region and -> area team / STP / ICB, per epraccur release, by the
+    # majority of each commissioner's active GP practices in that release.
+    region_by = defaultdict(Counter)
+    hlhg_by = defaultdict(Counter)
+    hlhg_region_by = defaultdict(Counter)
+    for fname, comm, region, hlhg in conn.execute(
+        "SELECT file, commissioner, region, hlhg FROM practice_release "
+        "WHERE is_gp = 1 AND status = 'active' AND country = 'England' AND commissioner IS NOT NULL"
+    ):
+        if region:
+            region_by[(comm, fname)][region] += 1
+        if hlhg:
+            hlhg_by[(comm, fname)][hlhg] += 1
+        if hlhg and region:
+            hlhg_region_by[(hlhg, fname)][region] += 1
+    region_obs = [(c, f, v, f) for (c, f), v in _majority(region_by).items()]
+    hlhg_obs = [(c, f, v, f) for (c, f), v in _majority(hlhg_by).items()]
+    hlhg_region_obs = [(h, f, v, f) for (h, f), v in _majority(hlhg_region_by).items()]
+    method = "majority of the commissioner's practices in the ODS release"
+    # For the ICB era the eccg parent is authoritative; releases cover the CCG years.
+    pre_icb = {f: d for f, d in release_dates.items() if d < ICB_START}
+    rows = []
+    for subject, value, start, end, src in from_snapshots(region_obs, pre_icb, open_first=eccg_open):
+        rows.append((subject, value, "in_region", start, _cap(end, pre_icb), src, method, None))
+    for subject, value, start, end, src in from_snapshots(hlhg_obs, pre_icb, open_first=eccg_open):
+        rows.append((subject, value, "part_of", start, _cap(end, pre_icb), src, method, None))
+    for subject, value, start, end, src in from_snapshots(hlhg_region_obs, release_dates):
+        rows.append((subject, value, "in_region", start, end, src, "majority of the practices in the ODS release", None))
+    _relationships(conn, rows)
+    advance()
+
+    # Names of regions, area teams and STPs: the 2016 list-size file links ODS (Q, Y) to ONS
+    # (E39, E40) codes, the ONS 2017 lookup names those; the 2022 map names today's.
+    q_to_e39, y_to_e40 = {}, {}
+    for fname, as_of in patients.HSCIC_2016.items():
+        parsed = patients.read_hscic_2016(ctx.path("patients_registered", fname))
+        for r in parsed.rows:
+            q_to_e39[r.area_team] = r.area_team_ons
+            y_to_e40[r.region] = r.region_ons
+    for fname, as_of in nhs_local_offices.FILES.items():
+        path = ctx.path("ons_lookups_2015_2020", fname)
+        parsed = nhs_local_offices.read(path)
+        ctx.record("ons_lookups_2015_2020", path, as_of, parsed.rejects)
+        e39 = {r.code: r.name for r in parsed.rows}
+        e40 = {r.region: r.region_name for r in parsed.rows}
+        for q, code in q_to_e39.items():
+            orgs.put(q, name=e39.get(code, f"NHS England local office {q} ({code})"), kind="area_team",
+                     source=fname, as_of=as_of)
+        for y, code in y_to_e40.items():
+            orgs.put(y, name=e40.get(code, y), kind="region", source=fname, as_of=as_of)
+    for fname, as_of in patients.MAP_2022.items():
+        path = ctx.path("patients_registered", fname)
+        parsed = patients.read_map_2022(path)
+        for r in parsed.rows:
+            orgs.put(r.region, name=r.region_name, kind="region", source=fname, as_of=as_of)
+            if r.stp not in orgs.rows or orgs.rows[r.stp].get("kind") != "icb":
+                orgs.put(r.stp, name=r.stp_name, kind="stp", source=fname, as_of=as_of)
+    # Region and area-team open/close dates follow from the releases that use them.
+    seen = defaultdict(list)
+    for code, fname in conn.execute(
+        "SELECT DISTINCT region, file FROM practice_release WHERE region IS NOT NULL AND country='England' "
+        "UNION SELECT DISTINCT hlhg, file FROM practice_release WHERE hlhg IS NOT NULL AND country='England'"
+    ):
+        seen[code].append(release_dates[fname])
+    ordered = sorted(release_dates.values())
+    for code, dates in seen.items():
+        if code in orgs.rows and orgs.rows[code].get("kind") in ("region", "area_team", "stp"):
+            last = max(dates)
+            later = [d for d in ordered if d > last]
+            orgs.put(code, opened=min(dates) if min(dates) != ordered[0] else None,
+                     closed=day_before(later[0]) if later else None)
+    advance()
+
+
+def _cap(end, release_dates):
+    """CCG-era intervals read from releases stop where the ICB era's own parents take over."""
+    last = max(release_dates.values())
+    if end is None:
+        return day_before(ICB_START) if last < ICB_START else None
+    return end
+
+
+def _trusts(ctx, orgs, advance) -> None:
+    conn = ctx.conn
+    snap_dates: dict[str, str] = {}
+    name_obs, ft_obs, region_obs, hlhg_obs = [], [], [], []
+    opened = {}
+    for fname, as_of in ods_orgs.ETR.items():
+        path = ctx.path("etr", fname)
+        parsed = ods_orgs.read(path)
+        ctx.record("etr", path, as_of, parsed.rejects)
+        snap_dates[fname] = as_of
+        for t in parsed.rows:
+            orgs.put(t.code, name=t.name, kind="nhs_trust", address=t.address, postcode=t.postcode,
+                     opened=t.opened, closed=t.closed, source=fname, as_of=as_of)
+            opened[t.code] = t.opened
+            if t.closed is None:
+                name_obs.append((t.code, fname, t.name, fname))
+                ft_obs.append((t.code, fname, "yes" if "FOUNDATION" in t.name.upper() else "no", fname))
+                if t.region:
+                    region_obs.append((t.code, fname, t.region, fname))
+                if t.hlhg:
+                    hlhg_obs.append((t.code, fname, t.hlhg, fname))
+        advance()
+    for fname, as_of in trust_lists.ETR_OLD.items():
+        path = ctx.path("nhs_trusts", fname)
+        parsed = trust_lists.read_etr_old(path)
+        ctx.record("nhs_trusts", path, as_of, parsed.rejects)
+        snap_dates[fname] = as_of
+        for t in parsed.rows:
+            if t.code not in orgs.rows:
+                orgs.put(t.code, name=t.name, kind="nhs_trust", postcode=t.postcode, opened=t.opened,
+                         closed=t.closed, source=fname, as_of=as_of)
+                opened[t.code] = t.opened
+            if t.closed is None or t.closed > as_of:
+                name_obs.append((t.code, fname, t.name, fname))
+                ft_obs.append((t.code, fname, "yes" if "FOUNDATION" in t.name.upper() else "no", fname))
+                region_obs.append((t.code, fname, t.region, fname))
+                hlhg_obs.append((t.code, fname, t.hlhg, fname))
+        advance()
+    regions22 = trust_lists.TRUSTS22
+    path = ctx.path("nhs_trusts", "trusts22_nhs_region21.csv")
+    parsed = trust_lists.read_regions(path)
+    ctx.record("nhs_trusts", path, regions22[path.name], parsed.rejects)
+    snap_dates[path.name] = regions22[path.name]
+    region_obs += [(r.code, path.name, r.region_ods, path.name) for r in parsed.rows if r.status == "open"]
+    advance()
+    path = ctx.path("nhs_trusts", "trusts22_stp21.csv")
+    parsed = trust_lists.read_stps(path)
+    ctx.record("nhs_trusts", path, regions22[path.name], parsed.rejects)
+    e54_to_q = {a: c for c, a in conn.execute(
+        "SELECT code, value FROM org_attribute WHERE attribute = 'ons_code'")}
+    stp_snap = {**snap_dates}
+    hlhg_obs += [(r.code, path.name, e54_to_q[r.stp_code], path.name) for r in parsed.rows if r.stp_code in e54_to_q]
+    advance()
+
+    _names(conn, from_snapshots(name_obs, snap_dates, open_first=opened))
+    _attributes(conn, "foundation_trust", from_snapshots(ft_obs, snap_dates, open_first=opened))
+    rows = []
+    for subject, value, start, end, src in from_snapshots(region_obs, snap_dates, open_first=opened):
+        rows.append((subject, value, "in_region", start, end, src, "ODS trust list", None))
+    for subject, value, start, end, src in from_snapshots(hlhg_obs, stp_snap, open_first=opened):
+        rows.append((subject, value, "part_of", start, end, src, "ODS trust list (headquarters)", None))
+    _relationships(conn, rows)
+
+    type_obs, detail_obs = [], []
+    for fname, (start, _end) in trust_types.ERIC_XLS.items():
+        path = ctx.path("trust_types", fname)
+        parsed = trust_types.read_eric_xls(path)
+        ctx.record("trust_types", path, start, parsed.rejects)
+        type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
+        detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
+        advance()
+    for fname, as_of in trust_types.CQC.items():
+        path = ctx.path("nhs_trust_types", fname)
+        parsed = trust_types.read_cqc(path)
+        ctx.record("nhs_trust_types", path, as_of, parsed.rejects)
+        type_obs += [(t.code, as_of, t.type, fname) for t in parsed.rows]
+        advance()
+    for fname, (start, _end) in trust_types.ERIC_CSV.items():
+        path = ctx.path("trust_types", fname)
+        parsed = trust_types.read_eric_csv(path)
+        ctx.record("trust_types", path, start, parsed.rejects)
+        type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
+        detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
+        advance()
+    _attributes(conn, "trust_type", _runs(type_obs))
+    _attributes(conn, "trust_type_detail", _runs(detail_obs))
+
+
+def _successions(ctx, advance) -> None:
+    best: dict[tuple[str, str], tuple[str, str]] = {}
+    for reader, files in ((successions.read_archive, successions.ARCHIVE), (successions.read_current, successions.CURRENT)):
+        for fname, as_of in files.items():
+            path = ctx.path("trust_successions", fname)
+            parsed = reader(path)
+            ctx.record("trust_successions", path, as_of, parsed.rejects)
+            for s in parsed.rows:
+                best[(s.old, s.new)] = (s.date, fname)  # the current succ file, read last, wins
+    _relationships(ctx.conn, [
+        (old, new, "succeeded_by", date, None, src, "ODS successor organisations", None)
+        for (old, new), (date, src) in best.items()
+    ])
+    advance()
+
+
+def _pcns(ctx, orgs, advance) -> None:
+    for fname, as_of in epcn.FILES.items():
+        path = ctx.path("epcn", fname)
+        details, members = epcn.read(path)
+        ctx.record("epcn", path, as_of, details.rejects)
+        ctx.conn.execute("UPDATE import_log SET rows = rows + ?, rejects = rejects + ? WHERE file = ?",
+                         (members.rejects.rows, members.rejects.count, path.name))
+        members.rejects.check()
+        for p in details.rows:
+            orgs.put(p.code, name=p.name, kind="pcn", address=p.address, postcode=p.postcode,
+                     opened=p.opened, closed=p.closed, source=fname, as_of=as_of)
+        _relationships(ctx.conn, [
+            (p.code, p.sub_icb, "part_of", p.opened, p.closed, fname, "ODS PCN parent", None)
+            for p in details.rows if p.sub_icb
+        ] + [
+            (m.practice, m.pcn, "member_of", m.start, m.end, fname, "ODS PCN core partner", None)
+            for m in members.rows
+        ])
+    advance()
+
+
+def _figures(ctx, advance) -> None:
+    rows = []
+    for fname, as_of in patients.HSCIC_2016.items():
+        path = ctx.path("patients_registered", fname)
+        parsed = patients.read_hscic_2016(path)
+        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
+    for fname, as_of in patients.NHSBSA_2016.items():
+        path = ctx.path("patients_registered", fname)
+        parsed = patients.read_nhsbsa_2016(path)
+        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        rows += [(r.practice, "registered_patients_nhsbsa", as_of, r.patients, fname)
+                 for r in parsed.rows if r.is_gp_practice]
+        rows += [(r.practice, "gp_count", as_of, r.gp_count, fname) for r in parsed.rows if r.is_gp_practice]
+    advance()
+    for fname, as_of in patients.TOTALS_2021.items():
+        path = ctx.path("patients_registered", fname)
+        parsed = patients.read_totals_2021(path)
+        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
+    for fname, as_of in patients.MAP_2022.items():
+        path = ctx.path("patients_registered", fname)
+        parsed = patients.read_map_2022(path)
+        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        _relationships(ctx.conn, [
+            (r.practice, r.pcn, "member_of", as_of, as_of, fname, "NHS Digital practice map (Jan 2022)", None)
+            for r in parsed.rows if r.pcn and r.pcn != "U"
+        ])
+    ctx.conn.executemany("INSERT OR IGNORE INTO figure VALUES (?,?,?,?,?)", rows)
+    advance()

@@ -1,0 +1,136 @@
+"""The store's tables. Bump SCHEMA_VERSION whenever a table changes shape.
+
+Shape follows ../shared/design.md: organisations, dated relationships, areas with
+vintages, one compact row per postcode, figures with dates, and an import log.
+Every fact row names the file it came from (``source``).
+"""
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE import_log (
+  source   TEXT NOT NULL,     -- dataset folder, e.g. epraccur
+  file     TEXT NOT NULL,     -- file name inside it
+  sha256   TEXT NOT NULL,
+  as_of    TEXT,              -- ISO date the file describes
+  rows     INTEGER NOT NULL,  -- data rows read
+  rejects  INTEGER NOT NULL,
+  PRIMARY KEY (source, file)
+);
+
+CREATE TABLE reject (file TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL);
+
+-- Organisations: one row per ODS (or ONS, for councils) code, latest known facts.
+CREATE TABLE organisation (
+  code      TEXT PRIMARY KEY,
+  name      TEXT NOT NULL,
+  kind      TEXT NOT NULL,     -- gp_practice, pcn, ccg, sub_icb_location, icb, region, area_team,
+                               -- nhs_trust, council, hwb, healthwatch, national_body, commissioning_hub, other
+  address   TEXT,
+  postcode  TEXT,
+  lat REAL, lon REAL, easting REAL, northing REAL,
+  opened    TEXT,
+  closed    TEXT,
+  source    TEXT NOT NULL,
+  as_of     TEXT
+);
+CREATE INDEX organisation_kind ON organisation(kind);
+
+-- Names change (RTV was 5 Boroughs Partnership in 2016); keep each with its validity.
+CREATE TABLE org_name (
+  code TEXT NOT NULL, name TEXT NOT NULL, valid_from TEXT, valid_to TEXT, source TEXT NOT NULL
+);
+CREATE INDEX org_name_code ON org_name(code);
+
+-- Dated attributes: trust type, foundation status, ODS role, practice status.
+CREATE TABLE org_attribute (
+  code TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL,
+  valid_from TEXT, valid_to TEXT, source TEXT NOT NULL
+);
+CREATE INDEX org_attribute_code ON org_attribute(code, attribute);
+
+CREATE TABLE relationship (
+  from_code  TEXT NOT NULL,
+  to_code    TEXT NOT NULL,
+  kind       TEXT NOT NULL,   -- commissioned_by, member_of, part_of, succeeded_by
+  valid_from TEXT,
+  valid_to   TEXT,
+  source     TEXT NOT NULL,
+  method     TEXT,
+  weight     REAL
+);
+CREATE INDEX relationship_from ON relationship(from_code, kind);
+CREATE INDEX relationship_to ON relationship(to_code, kind);
+
+CREATE TABLE figure (
+  code TEXT NOT NULL, measure TEXT NOT NULL, date TEXT NOT NULL, value REAL NOT NULL,
+  source TEXT NOT NULL, PRIMARY KEY (code, measure, date, source)
+) WITHOUT ROWID;
+
+-- Each epraccur release as published, so "practices as of D" is "the latest release on or before D".
+CREATE TABLE practice_release (
+  file TEXT NOT NULL, as_of TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+  status TEXT NOT NULL,        -- active, closed, dormant, proposed
+  is_gp INTEGER NOT NULL,      -- prescribing setting 4 / role RO76
+  country TEXT NOT NULL,       -- England or Wales
+  commissioner TEXT, region TEXT, hlhg TEXT, postcode TEXT, opened TEXT, closed TEXT,
+  PRIMARY KEY (file, code)
+);
+CREATE INDEX practice_release_asof ON practice_release(as_of, is_gp, status);
+
+-- Areas: ONS (E..) or ODS codes with their vintage; ods_code links an ONS commissioner code to ODS.
+CREATE TABLE area (
+  code TEXT NOT NULL, type TEXT NOT NULL, vintage TEXT NOT NULL, name TEXT NOT NULL,
+  ods_code TEXT, parent_code TEXT, source TEXT NOT NULL,
+  PRIMARY KEY (type, vintage, code)
+);
+CREATE INDEX area_code ON area(code);
+CREATE INDEX area_ods ON area(ods_code);
+
+-- Simplified boundaries for maps (GeoJSON geometry text, WGS84).
+CREATE TABLE area_geometry (
+  type TEXT NOT NULL, vintage TEXT NOT NULL, code TEXT NOT NULL, geojson TEXT NOT NULL,
+  source TEXT NOT NULL, PRIMARY KEY (type, vintage, code)
+);
+
+-- One compact row per postcode; everything else hangs off its LSOAs.
+CREATE TABLE postcode (
+  pcd       TEXT PRIMARY KEY,  -- normalised 'WA5 1QG' (outward, space, inward)
+  lat REAL, lon REAL, easting INTEGER, northing INTEGER,
+  quality   INTEGER,           -- Code-Point positional quality (10 best, 90 no coordinates)
+  country   TEXT NOT NULL,     -- E92000001 England, W92000004 Wales, S92000003 Scotland
+  status    TEXT NOT NULL,     -- live, terminated
+  terminated TEXT,             -- YYYY-MM where known
+  lsoa11 TEXT, lsoa21 TEXT, msoa11 TEXT,
+  lad TEXT, ward TEXT,         -- Code-Point (Oct 2025) codes, else ONS lookup LAD
+  placed_by TEXT,              -- ons_lookup | point_in_polygon | nearest_polygon | lsoa_centroid | unplaced
+  source TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- LSOA 2011: every CCG-era vintage hangs here (one indexed read per vintage).
+CREATE TABLE lsoa11 (
+  code TEXT PRIMARY KEY, name TEXT, msoa11 TEXT,
+  ccg15 TEXT, ccg16 TEXT, ccg17 TEXT, ccg18 TEXT, ccg19 TEXT, ccg20 TEXT, ccg21 TEXT,
+  sicbl22 TEXT, icb22 TEXT, lad16 TEXT, lad21 TEXT, utla19 TEXT, ward17 TEXT,
+  ambulance TEXT, lat REAL, lon REAL
+) WITHOUT ROWID;
+
+-- LSOA 2021: today's sub-ICB/ICB (2024 vintage), ward and LAD (2024).
+CREATE TABLE lsoa21 (
+  code TEXT PRIMARY KEY, name TEXT, lsoa11 TEXT,
+  sicbl24 TEXT, icb24 TEXT, ward24 TEXT, lad24 TEXT,
+  lat REAL, lon REAL
+) WITHOUT ROWID;
+
+-- Acute catchments: share of an MSOA's admissions that went to each trust.
+CREATE TABLE catchment (
+  msoa11 TEXT NOT NULL, trust TEXT NOT NULL, year INTEGER NOT NULL, share REAL NOT NULL,
+  source TEXT NOT NULL, PRIMARY KEY (msoa11, year, trust)
+) WITHOUT ROWID;
+
+-- Spatial index on organisation points (WGS84 degrees; distances are computed exactly after).
+CREATE VIRTUAL TABLE org_point USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TABLE org_point_code (id INTEGER PRIMARY KEY, code TEXT NOT NULL);
+"""
