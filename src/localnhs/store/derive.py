@@ -8,6 +8,7 @@ upper-tier council of each vintage, and labelled as derived.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from localnhs.store.intervals import day_before
@@ -32,6 +33,8 @@ def load(ctx) -> None:
         _councils(ctx.conn)
     with ctx.step("organisation locations", total=1):
         _locations(ctx.conn)
+    with ctx.step("search index", total=1):
+        _search(ctx.conn)
 
 
 def _councils(conn) -> None:
@@ -89,3 +92,26 @@ def _locations(conn) -> None:
     conn.executemany("INSERT INTO org_point_code VALUES (?,?)", [(i, r[0]) for i, r in enumerate(rows, 1)])
     conn.executemany("INSERT INTO org_point VALUES (?,?,?,?,?)",
                      [(i, r[1], r[1], r[2], r[2]) for i, r in enumerate(rows, 1)])
+
+
+def name_key(text: str) -> str:
+    """The form names are matched in: case, punctuation and '&'/'and' do not matter."""
+    text = text.lower().replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def _search(conn) -> None:
+    rows = []
+    for code, name, kind, closed in conn.execute("SELECT code, name, kind, closed FROM organisation"):
+        rows.append((name_key(name), name, code, kind, int(closed is None)))
+    for code, name in conn.execute(
+        "SELECT DISTINCT n.code, n.name FROM org_name n JOIN organisation o ON o.code = n.code WHERE n.name != o.name"
+    ):
+        rows.append((name_key(name), name, code, "former_name", 0))
+    for code, name, type_ in conn.execute(
+        "SELECT code, name, type FROM area WHERE code LIKE 'E%' AND ((type = 'lad' AND vintage = '2024') "
+        "OR (type = 'utla' AND vintage = '2023') OR (type = 'ward' AND vintage = '2025'))"
+    ):
+        rows.append((name_key(name), name, code, f"area_{type_}", 1))
+    conn.executemany("INSERT INTO search VALUES (?,?,?,?,?)", rows)

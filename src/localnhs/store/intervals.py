@@ -22,12 +22,14 @@ def from_snapshots(
     snapshot_dates: dict[str, str],
     *,
     open_first: dict[Hashable, str] | None = None,
+    closed: dict[Hashable, str | None] | None = None,
 ) -> list[tuple[Hashable, Hashable, str | None, str | None, str]]:
     """observations: (subject, snapshot_key, value, source); snapshot_dates: key -> ISO date.
 
     Returns (subject, value, valid_from, valid_to, source) intervals. The latest snapshot's
     values stay open-ended. ``open_first`` pushes the first interval of a subject back to
-    its open date, since a body's first recorded value held from when it opened.
+    its open date, since a body's first recorded value held from when it opened;
+    ``closed`` caps every interval at the body's close date.
     """
     order = sorted(snapshot_dates, key=snapshot_dates.get)
     seen: dict[Hashable, dict[str, tuple[Hashable, str]]] = defaultdict(dict)
@@ -51,7 +53,18 @@ def from_snapshots(
                 first = False
         if current is not None:
             out.append((subject, current[0], current[1], None, current[2]))
-    return out
+    if closed:
+        out = [_cap(row, closed.get(row[0])) for row in out]
+    return [row for row in out if row is not None]
+
+
+def _cap(row, close):
+    subject, value, start, end, source = row
+    if close is None:
+        return row
+    if start and start > close:
+        return None
+    return (subject, value, start, close if end is None or end > close else end, source)
 
 
 def close_open_ends(

@@ -264,18 +264,18 @@ def _cap(end, release_dates):
 
 def _trusts(ctx, orgs, advance) -> None:
     conn = ctx.conn
-    snap_dates: dict[str, str] = {}
+    list_dates: dict[str, str] = {}      # full trust lists: names, FT status
     name_obs, ft_obs, region_obs, hlhg_obs = [], [], [], []
-    opened = {}
+    opened, closed = {}, {}
     for fname, as_of in ods_orgs.ETR.items():
         path = ctx.path("etr", fname)
         parsed = ods_orgs.read(path)
         ctx.record("etr", path, as_of, parsed.rejects)
-        snap_dates[fname] = as_of
+        list_dates[fname] = as_of
         for t in parsed.rows:
             orgs.put(t.code, name=t.name, kind="nhs_trust", address=t.address, postcode=t.postcode,
                      opened=t.opened, closed=t.closed, source=fname, as_of=as_of)
-            opened[t.code] = t.opened
+            opened[t.code], closed[t.code] = t.opened, t.closed
             if t.closed is None:
                 name_obs.append((t.code, fname, t.name, fname))
                 ft_obs.append((t.code, fname, "yes" if "FOUNDATION" in t.name.upper() else "no", fname))
@@ -288,40 +288,41 @@ def _trusts(ctx, orgs, advance) -> None:
         path = ctx.path("nhs_trusts", fname)
         parsed = trust_lists.read_etr_old(path)
         ctx.record("nhs_trusts", path, as_of, parsed.rejects)
-        snap_dates[fname] = as_of
+        list_dates[fname] = as_of
         for t in parsed.rows:
             if t.code not in orgs.rows:
                 orgs.put(t.code, name=t.name, kind="nhs_trust", postcode=t.postcode, opened=t.opened,
                          closed=t.closed, source=fname, as_of=as_of)
-                opened[t.code] = t.opened
+                opened[t.code], closed[t.code] = t.opened, t.closed
             if t.closed is None or t.closed > as_of:
                 name_obs.append((t.code, fname, t.name, fname))
                 ft_obs.append((t.code, fname, "yes" if "FOUNDATION" in t.name.upper() else "no", fname))
                 region_obs.append((t.code, fname, t.region, fname))
                 hlhg_obs.append((t.code, fname, t.hlhg, fname))
         advance()
-    regions22 = trust_lists.TRUSTS22
+    region_dates, hlhg_dates = dict(list_dates), dict(list_dates)
     path = ctx.path("nhs_trusts", "trusts22_nhs_region21.csv")
     parsed = trust_lists.read_regions(path)
-    ctx.record("nhs_trusts", path, regions22[path.name], parsed.rejects)
-    snap_dates[path.name] = regions22[path.name]
+    ctx.record("nhs_trusts", path, trust_lists.TRUSTS22[path.name], parsed.rejects)
+    region_dates[path.name] = trust_lists.TRUSTS22[path.name]
     region_obs += [(r.code, path.name, r.region_ods, path.name) for r in parsed.rows if r.status == "open"]
     advance()
     path = ctx.path("nhs_trusts", "trusts22_stp21.csv")
     parsed = trust_lists.read_stps(path)
-    ctx.record("nhs_trusts", path, regions22[path.name], parsed.rejects)
+    ctx.record("nhs_trusts", path, trust_lists.TRUSTS22[path.name], parsed.rejects)
+    hlhg_dates[path.name] = trust_lists.TRUSTS22[path.name]
     e54_to_q = {a: c for c, a in conn.execute(
         "SELECT code, value FROM org_attribute WHERE attribute = 'ons_code'")}
-    stp_snap = {**snap_dates}
     hlhg_obs += [(r.code, path.name, e54_to_q[r.stp_code], path.name) for r in parsed.rows if r.stp_code in e54_to_q]
     advance()
 
-    _names(conn, from_snapshots(name_obs, snap_dates, open_first=opened))
-    _attributes(conn, "foundation_trust", from_snapshots(ft_obs, snap_dates, open_first=opened))
+    dated = {"open_first": opened, "closed": closed}
+    _names(conn, from_snapshots(name_obs, list_dates, **dated))
+    _attributes(conn, "foundation_trust", from_snapshots(ft_obs, list_dates, **dated))
     rows = []
-    for subject, value, start, end, src in from_snapshots(region_obs, snap_dates, open_first=opened):
+    for subject, value, start, end, src in from_snapshots(region_obs, region_dates, **dated):
         rows.append((subject, value, "in_region", start, end, src, "ODS trust list", None))
-    for subject, value, start, end, src in from_snapshots(hlhg_obs, stp_snap, open_first=opened):
+    for subject, value, start, end, src in from_snapshots(hlhg_obs, hlhg_dates, **dated):
         rows.append((subject, value, "part_of", start, end, src, "ODS trust list (headquarters)", None))
     _relationships(conn, rows)
 

@@ -130,6 +130,12 @@ CREATE TABLE catchment (
   source TEXT NOT NULL, PRIMARY KEY (msoa11, year, trust)
 ) WITHOUT ROWID;
 
+-- Name search: organisations (current and former names) and named areas (councils, wards).
+CREATE TABLE search (
+  name_key TEXT NOT NULL,      -- lower case, '&' as 'and', punctuation dropped
+  name TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, current INTEGER NOT NULL
+);
+
 -- Spatial index on organisation points (WGS84 degrees; distances are computed exactly after).
 CREATE VIRTUAL TABLE org_point USING rtree(id, min_lon, max_lon, min_lat, max_lat);
 CREATE TABLE org_point_code (id INTEGER PRIMARY KEY, code TEXT NOT NULL);

@@ -1,0 +1,1 @@
+"""ASGI app: JSON API and server-rendered pages over query/."""

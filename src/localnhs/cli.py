@@ -1,0 +1,284 @@
+"""Command line: thin over query/. Rich tables by default, --json (and --csv for lists).
+
+Exit codes: 0 answered, 2 invalid input, 3 valid but not found / outside NHS England,
+4 the database is missing or out of date, 1 anything else. No traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from localnhs import attribution, paths
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who runs the NHS where I live - from official data.")
+out = Console()
+err = Console(stderr=True)
+
+AsOf = typer.Option(None, "--as-of", help="Date the answer is for (YYYY-MM-DD); default today.")
+Json = typer.Option(False, "--json", help="Print JSON.")
+Csv = typer.Option(False, "--csv", help="Print CSV (lists only).")
+
+
+def _conn():
+    from localnhs.store.db import connect
+
+    return connect(paths.default_db())
+
+
+def _fail(exc: Exception) -> None:
+    from localnhs.query.errors import InvalidInput, NotFound, QueryError
+    from localnhs.store.db import StoreError
+
+    if isinstance(exc, QueryError):
+        err.print(f"[bold red]{exc.message}[/]")
+        if exc.hint:
+            err.print(exc.hint)
+        raise typer.Exit(2 if isinstance(exc, InvalidInput) else 3 if isinstance(exc, NotFound) else 1)
+    if isinstance(exc, StoreError):
+        err.print(f"[bold red]{exc}[/]")
+        raise typer.Exit(4)
+    raise exc
+
+
+def _json(obj) -> None:
+    from localnhs.query.model import to_dict
+
+    sys.stdout.write(json.dumps(to_dict(obj), indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _csv(rows: list[dict]) -> None:
+    if not rows:
+        return
+    w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()))
+    w.writeheader()
+    w.writerows(rows)
+
+
+def run(fn):
+    """Wrap a command so query and store errors become messages and exit codes."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*a, **kw):
+        try:
+            return fn(*a, **kw)
+        except typer.Exit:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every error becomes a message, never a traceback
+            from localnhs.query.errors import QueryError
+            from localnhs.store.db import StoreError
+
+            if isinstance(exc, (QueryError, StoreError)):
+                _fail(exc)
+            err.print(f"[bold red]localnhs failed:[/] {type(exc).__name__}: {exc}")
+            raise typer.Exit(1)
+
+    return wrapper
+
+
+@app.command()
+@run
+def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folder (default LOCALNHS_RAW or ../shared/data/raw)."),
+          db: Optional[Path] = typer.Option(None, "--db", help="Database file to write.")):
+    """Build the database from the official raw files (atomic: the old one serves until done)."""
+    import time
+
+    from localnhs.store.build import BuildError, build as do_build
+
+    source = paths.raw_dir(raw)
+    target = db or paths.default_db()
+    start = time.perf_counter()
+    try:
+        ctx = do_build(source, target)
+    except BuildError as exc:
+        err.print(f"[bold red]build failed:[/] {exc}")
+        err.print(f"The previous database (if any) at {target} is unchanged.")
+        raise typer.Exit(1)
+    out.print(f"Built {target} ({target.stat().st_size / 1e6:.0f} MB) from {source} in {time.perf_counter() - start:.0f} s.")
+    for name, secs in ctx.timings.items():
+        out.print(f"  {name:<30} {secs:6.1f} s")
+
+
+@app.command()
+@run
+def update(dest: Optional[Path] = typer.Option(None, "--dest", help="Folder to download into (a dated folder is made inside)."),
+           urls: Optional[Path] = typer.Option(None, "--urls", help="TOML file of dataset -> file -> URL to use instead of the defaults.")):
+    """Download the raw files from their official publishers into a dated folder."""
+    from localnhs.sources.download import DownloadError, download_all
+
+    try:
+        folder = download_all(dest or (paths.var_dir() / "raw"), urls)
+    except DownloadError as exc:
+        err.print(f"[bold red]update failed:[/] {exc}")
+        raise typer.Exit(1)
+    out.print(f"Downloaded into {folder}. Build from it with: localnhs build --raw {folder}")
+
+
+@app.command()
+@run
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port", envvar="PORT")):
+    """Serve the web app and JSON API."""
+    import uvicorn
+
+    from localnhs.api.app import create_app
+
+    _conn().close()  # fail early, with a message, if the database is missing or stale
+    out.print(f"localnhs on http://{host}:{port}/")
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+
+
+@app.command()
+@run
+def about(json_out: bool = Json):
+    """Data sources, their dates and licences, and the attribution statements."""
+    from localnhs.store import read
+
+    conn = _conn()
+    rows = [dict(r) for r in read.import_log(conn)]
+    meta = read.meta(conn)
+    if json_out:
+        _json({"built_at": meta.get("built_at"), "sources": rows, "attribution": attribution.LINES})
+        return
+    t = Table(title=f"localnhs data (built {meta.get('built_at')})")
+    for c in ("source", "file", "as_of", "rows", "rejects"):
+        t.add_column(c)
+    for r in rows:
+        t.add_row(r["source"], r["file"], r["as_of"] or "", f"{r['rows']:,}", str(r["rejects"]))
+    out.print(t)
+    for line in attribution.LINES:
+        out.print(line)
+
+
+@app.command()
+@run
+def stats(as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """National figures for a date: practices, commissioners, ICBs, trusts, list sizes."""
+    from localnhs.query.stats import stats as q
+
+    result = q(_conn(), as_of)
+    if json_out:
+        _json(result)
+        return
+    t = Table(title="NHS England in figures")
+    for c in ("figure", "value", "as of", "source"):
+        t.add_column(c)
+    for k, v in result.items():
+        val = f"{v['value']:,}" if isinstance(v["value"], (int, float)) else str(v["value"])
+        t.add_row(k.replace("_", " "), val, str(v["as_of"]), str(v["source"]))
+    out.print(t)
+
+
+@app.command()
+@run
+def lookup(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json,
+           n: int = typer.Option(5, "-n", help="How many nearest practices.")):
+    """The local health system for a postcode, place, council or organisation code."""
+    from localnhs.query.local_system import local_system
+    from localnhs.render_text import local_system_tables
+
+    result = local_system(_conn(), query, as_of, n_practices=n)
+    if json_out:
+        _json(result)
+        return
+    for piece in local_system_tables(result):
+        out.print(piece)
+
+
+@app.command()
+@run
+def org(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """One organisation by its code: what it is, relationships both ways, history, figures."""
+    from localnhs.query.organisations import organisation
+    from localnhs.render_text import organisation_tables
+
+    view = organisation(_conn(), code, as_of)
+    if json_out:
+        _json(view)
+        return
+    for piece in organisation_tables(view):
+        out.print(piece)
+
+
+@app.command()
+@run
+def practice(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """One GP practice by its code (same as `org`, checked to be a practice)."""
+    from localnhs.query.errors import NotFound
+    from localnhs.query.organisations import organisation
+    from localnhs.render_text import organisation_tables
+
+    view = organisation(_conn(), code, as_of)
+    if view.body.kind != "gp_practice":
+        raise NotFound(f"{code.upper()} is a {view.body.label}, not a GP practice.", hint=f"Use `localnhs org {code}`.")
+    if json_out:
+        _json(view)
+        return
+    for piece in organisation_tables(view):
+        out.print(piece)
+
+
+@app.command()
+@run
+def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = typer.Option(20, "-n")):
+    """Find practices, trusts, commissioners, councils and places by name."""
+    from localnhs.query.errors import NotFound
+    from localnhs.query.model import to_dict
+    from localnhs.query.search import search as q
+
+    hits = q(_conn(), text, limit=limit)
+    if not hits:
+        raise NotFound(f"Nothing matches {text!r}.", hint="Try fewer words, or a postcode with `localnhs lookup`.")
+    rows = [to_dict(h) for h in hits]
+    if json_out:
+        _json(rows)
+    elif csv_out:
+        _csv(rows)
+    else:
+        t = Table(title=f"Matches for {text!r}")
+        for c in ("code", "name", "kind", "current"):
+            t.add_column(c)
+        for h in hits:
+            t.add_row(h.code, h.name, h.kind.replace("_", " "), "yes" if h.current else "no")
+        out.print(t)
+
+
+@app.command()
+@run
+def near(query: str, kind: str = typer.Option("gp", "--kind", help="gp, acute, mental_health, community, ambulance"),
+         n: int = typer.Option(5, "-n"), as_of: Optional[str] = AsOf, json_out: bool = Json, csv_out: bool = Csv):
+    """The nearest practices or trusts of a kind to a place."""
+    from localnhs.query.dates import parse
+    from localnhs.query.errors import InvalidInput
+    from localnhs.query.nearby import nearby
+
+    kinds = ("gp", "acute", "mental_health", "community", "ambulance")
+    if kind not in kinds:
+        raise InvalidInput(f"--kind {kind!r} is not one of {', '.join(kinds)}")
+    rows = nearby(_conn(), query, kind, n, parse(as_of))
+    if json_out:
+        _json(rows)
+    elif csv_out:
+        _csv(rows)
+    else:
+        t = Table(title=f"Nearest {kind.replace('_', ' ')} to {query}")
+        for c in rows[0].keys() if rows else ("code",):
+            t.add_column(c)
+        for r in rows:
+            t.add_row(*[("" if v is None else str(v)) for v in r.values()])
+        out.print(t)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

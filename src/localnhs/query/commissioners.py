@@ -1,0 +1,76 @@
+"""Who commissions care for a place on a date.
+
+2013-2022: the place's CCG from the ONS LSOA -> CCG lookup of that year, then the CCG's
+area team (local office) or STP and its NHS England region as the ODS releases record them.
+From 1 July 2022: the sub-ICB location and ICB from the ONS lookups (July 2022 on LSOA 2011,
+April 2024 on LSOA 2021, after the 2023 Frimley / Surrey Heartlands code changes), then the
+ICB's region.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from localnhs.query.bodies import body
+from localnhs.query.dates import ICB_ERA, ccg_column
+from localnhs.query.model import Body, Location
+from localnhs.store import read
+
+SICBL24_FROM = dt.date(2024, 4, 1)
+LOOKUP = "official lookup (ONS LSOA to {what}, {vintage})"
+
+
+def _ods(conn, type_, vintage, ons_code):
+    a = read.area(conn, type_, vintage, ons_code) if ons_code else None
+    return (a["ods_code"] if a else None), a
+
+
+def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
+    d = as_of.isoformat()
+    chain: list[Body] = []
+    l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
+    l21 = read.lsoa21(conn, loc.lsoa21) if loc.lsoa21 else None
+    if as_of < ICB_ERA:
+        col = ccg_column(as_of)
+        if l11 is None or not l11[col]:
+            return chain
+        vintage = "20" + col[3:]
+        ods, _ = _ods(conn, "ccg", vintage, l11[col])
+        ccg = body(conn, ods, as_of, method=LOOKUP.format(what="CCG", vintage=vintage), confidence="high") if ods else None
+        if ccg is None:
+            return chain
+        chain.append(ccg)
+        for rel in read.related_from(conn, ccg.code, "part_of", d)[:1]:
+            parent = body(conn, rel["to_code"], as_of, method="ODS release: where the CCG's practices were grouped",
+                          confidence="high")
+            if parent:
+                chain.append(parent)
+        for rel in read.related_from(conn, ccg.code, "in_region", d)[:1]:
+            region = body(conn, rel["to_code"], as_of, method="ODS release: the CCG's practices' region",
+                          confidence="high")
+            if region:
+                chain.append(region)
+        return chain
+
+    if as_of >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
+        sub, icb, vintage, lsoa = l21["sicbl24"], l21["icb24"], "2024", "LSOA 2021"
+    elif l11 is not None and l11["sicbl22"]:
+        sub, icb, vintage, lsoa = l11["sicbl22"], l11["icb22"], "2022", "LSOA 2011"
+    else:
+        return chain
+    sub_ods, _ = _ods(conn, "sub_icb", vintage, sub)
+    icb_ods, icb_area = _ods(conn, "icb", vintage, icb)
+    method = f"official lookup (ONS {lsoa} to sub-ICB location and ICB, {vintage})"
+    for code in (sub_ods, icb_ods):
+        b = body(conn, code, as_of, method=method, confidence="high") if code else None
+        if b:
+            chain.append(b)
+    if icb_ods:
+        rel = read.related_from(conn, icb_ods, "in_region", d)
+        region_code = rel[0]["to_code"] if rel else None
+        if region_code is None and icb_area is not None and icb_area["parent_code"]:
+            region_code = read.area(conn, "nhs_region", "2024", icb_area["parent_code"])["ods_code"]
+        region = body(conn, region_code, as_of, method="ICB's NHS England region", confidence="high") if region_code else None
+        if region:
+            chain.append(region)
+    return chain

@@ -1,0 +1,56 @@
+"""Councils for a place: unitary, or county plus district, with the ward, and the Health and
+Wellbeing Board and local Healthwatch that go with the upper-tier council."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from localnhs.query.bodies import body
+from localnhs.query.model import Area, Body, Location
+from localnhs.store import read
+
+ERA_2016 = dt.date(2019, 4, 1)
+ERA_2021 = dt.date(2023, 4, 1)
+
+
+def _lad_and_vintage(conn, loc: Location, as_of: dt.date):
+    l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
+    if as_of < ERA_2016 and l11 is not None and l11["lad16"]:
+        return l11["lad16"], "2016", "county"
+    if as_of < ERA_2021 and l11 is not None and l11["lad21"]:
+        return l11["lad21"], "2021", "utla"
+    pc = read.postcode(conn, loc.postcode)
+    lad = pc["lad"] if pc is not None and pc["lad"] else None
+    if lad is None and loc.lsoa21:
+        l21 = read.lsoa21(conn, loc.lsoa21)
+        lad = l21["lad24"] if l21 else None
+    return lad, "2024", "utla"
+
+
+def councils(conn, loc: Location, as_of: dt.date) -> tuple[list[Body], Body | None, Body | None]:
+    """Returns ([upper-tier or unitary, district?], HWB, Healthwatch)."""
+    lad, vintage, _ = _lad_and_vintage(conn, loc, as_of)
+    if not lad:
+        return [], None, None
+    area = read.area(conn, "lad", vintage, lad) or read.area_any_vintage(conn, "lad", lad)
+    upper = area["parent_code"] if area is not None and area["parent_code"] and area["parent_code"] != lad else None
+    out = []
+    method = f"official lookup (ONS local authority district to county / upper tier, {vintage})"
+    for code in ([upper] if upper else []) + [lad]:
+        b = body(conn, code, as_of, method=method, confidence="high")
+        if b:
+            out.append(b)
+    top = upper or lad
+    hwb = body(conn, f"HWB-{top}", as_of, method="one per upper-tier council (derived)", confidence="high")
+    hw = body(conn, f"HW-{top}", as_of, method="one per upper-tier council (derived: no official list shipped)",
+              confidence="medium")
+    return out, hwb, hw
+
+
+def ward(conn, loc: Location, as_of: dt.date) -> Area | None:
+    pc = read.postcode(conn, loc.postcode)
+    if pc is not None and pc["ward"]:
+        a = read.area_any_vintage(conn, "ward", pc["ward"])
+        if a:
+            return Area(a["code"], a["name"], "ward", a["vintage"])
+    return None

@@ -1,0 +1,31 @@
+"""National bodies in force on a date (NHS England, CQC, NICE; Monitor until 2016).
+
+They are not in the ODS files we ship, so their names and dates live with the ways-in
+content (content/bodies/*.yaml: valid_from / valid_to), reviewed like code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from localnhs.query.model import Body
+
+NATIONAL_KINDS = ("nhs_england", "cqc", "nice", "monitor")
+
+
+def national_bodies(as_of: dt.date) -> list[Body]:
+    from localnhs.content import load_bodies
+
+    out = []
+    for kind, c in load_bodies().items():
+        if kind not in NATIONAL_KINDS:
+            continue
+        start = str(c.valid_from) if c.valid_from else None
+        end = str(c.valid_to) if c.valid_to else None
+        d = as_of.isoformat()
+        if (start and start > d) or (end and end < d):
+            continue
+        out.append(Body(code=kind.upper(), name=c.title, kind="national_body", label="National body",
+                        source="content/bodies/" + kind + ".yaml", opened=start, closed=end,
+                        method="national: covers every place in England", confidence="high"))
+    return out

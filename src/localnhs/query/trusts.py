@@ -1,0 +1,155 @@
+"""Which NHS trusts serve a place, and how sure we are.
+
+- acute: OHID catchments - the trust taking the largest share of the neighbourhood's (MSOA's)
+  hospital admissions; fallback the nearest acute trust headquarters.
+- ambulance: NHS England's ambulance service areas (by 2016 CCG), an official lookup.
+- mental health and community: no official area lookup exists. We take trusts of that type
+  (ERIC / CQC classification in force on the date, plus trusts since merged away, which
+  answer through their successor), keep those headquartered in the same commissioning
+  footprint as the place (ICB; in the CCG era the CCG's area team or STP), and choose the
+  nearest headquarters. One candidate in the footprint is 'high' confidence, several 'medium',
+  none (nearest anywhere) 'low'. Accuracy is measured in tests/test_trust_methods.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from localnhs.query.bodies import body, is_open
+from localnhs.query.commissioners import commissioners
+from localnhs.query.geo import km
+from localnhs.query.model import Body, Location, TrustRole
+from localnhs.store import read
+
+LABELS = {"acute": "acute (hospital) trust", "ambulance": "ambulance service", "mental_health": "mental health trust",
+          "community": "community health trust"}
+_footprints: dict = {}
+
+
+def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
+    """A trust closed by the date answers through its successor, saying so."""
+    if is_open(b, as_of) or b.successor is None:
+        return b, None
+    succ = body(conn, b.successor.code, as_of)
+    if succ is None:
+        return b, None
+    return succ, f"{b.name} ({b.code}) became part of {succ.name} on {b.successor.date}."
+
+
+def _footprint(conn, lat: float, lon: float, postcode: str | None, as_of: dt.date) -> str | None:
+    """The commissioning footprint (ICB, or area team / STP before 2022) of a point."""
+    from localnhs.query.places import from_postcode_row
+
+    key = (id(conn), postcode, as_of)
+    if key in _footprints:
+        return _footprints[key]
+    result = None
+    row = read.postcode(conn, postcode) if postcode else None
+    if row is not None and row["country"] == "E92000001":
+        chain = commissioners(conn, from_postcode_row(conn, row, postcode), as_of)
+        if len(chain) >= 2:
+            result = chain[1].code
+    _footprints[key] = result
+    return result
+
+
+def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
+    key = (id(conn), "type", ttype, as_of)
+    if key not in _footprints:
+        d = as_of.isoformat()
+        seen, out = set(), []
+        for code in read.attribute_codes(conn, "trust_type", ttype, d):
+            b = body(conn, code, as_of)
+            if b is None or b.lat is None or code in seen:
+                continue
+            if b.opened and b.opened > d:
+                continue
+            if not is_open(b, as_of) and b.successor is None:
+                continue
+            seen.add(code)
+            out.append(b)
+        _footprints[key] = out
+    return _footprints[key]
+
+
+def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: str | None) -> TrustRole:
+    if loc.lat is None:
+        return TrustRole(ttype, None, "no location for this postcode", "none")
+    cands = _candidates(conn, ttype, as_of)
+    org_postcodes = {b.code: (read.organisation(conn, b.code)["postcode"] or "") for b in cands}
+    inside = [b for b in cands if place_footprint and
+              _footprint(conn, b.lat, b.lon, " ".join(org_postcodes[b.code].split()), as_of) == place_footprint]
+    pool = inside or cands
+    if not pool:
+        return TrustRole(ttype, None, f"no {LABELS[ttype]} found in the data for this date", "none")
+    ranked = sorted(pool, key=lambda b: km(loc.lat, loc.lon, b.lat, b.lon))
+    best = ranked[0]
+    dist = round(km(loc.lat, loc.lon, best.lat, best.lon), 1)
+    if inside:
+        where = "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this commissioning area"
+        if len(inside) == 1:
+            method, conf = f"the only {LABELS[ttype]} headquartered {where}, {dist:g} km away", "high"
+        else:
+            method, conf = f"nearest of {len(inside)} {LABELS[ttype]}s headquartered {where}, {dist:g} km", "medium"
+    else:
+        method, conf = f"nearest {LABELS[ttype]} headquarters, {dist:g} km (none in this commissioning area)", "low"
+    shown, note = _current(conn, best, as_of)
+    shown.method, shown.confidence = method, conf
+    others = [{"code": b.code, "name": b.name, "distance_km": round(km(loc.lat, loc.lon, b.lat, b.lon), 1)}
+              for b in ranked[1:3]]
+    return TrustRole(ttype, shown, method, conf, distance_km=dist, others=others, note=note)
+
+
+def acute(conn, loc: Location, as_of: dt.date, place_footprint: str | None) -> TrustRole:
+    years = read.catchment_years(conn)
+    rows = []
+    if loc.msoa11 and years:
+        year = min(years) if as_of.year <= min(years) else max(years)
+        rows = read.catchment(conn, loc.msoa11, year)
+    if not rows:
+        role = by_type(conn, loc, as_of, "acute", place_footprint)
+        role.method = role.method + " (no catchment figures for this neighbourhood)"
+        return role
+    top = rows[0]
+    share = top["share"]
+    b = body(conn, top["trust"], as_of)
+    note = None
+    if b is not None and b.opened and b.opened > as_of.isoformat():
+        # The catchment names today's trust; on the date its predecessors ran the hospitals.
+        preds = [body(conn, r["from_code"], as_of) for r in read.related_to(conn, b.code, "succeeded_by")]
+        preds = [p for p in preds if p is not None and is_open(p, as_of) and p.lat is not None]
+        if preds and loc.lat is not None:
+            p = min(preds, key=lambda p: km(loc.lat, loc.lon, p.lat, p.lon))
+            note = f"{p.name} became part of {b.name} ({b.code}) on {b.opened}; the catchment share is {b.name}'s."
+            b = p
+    elif b is not None:
+        b, note = _current(conn, b, as_of)
+    if b is None:
+        return by_type(conn, loc, as_of, "acute", place_footprint)
+    method = f"{share:.0%} of this neighbourhood's hospital admissions ({top['year']} catchment, OHID)"
+    conf = "high" if share >= 0.5 else "medium" if share >= 0.25 else "low"
+    b.method, b.confidence = method, conf
+    others = [{"code": r["trust"], "name": (body(conn, r["trust"], as_of) or b).name, "share": round(r["share"], 3)}
+              for r in rows[1:4] if r["share"] >= 0.05]
+    return TrustRole("acute", b, method, conf, share=round(share, 3), others=others, note=note)
+
+
+def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
+    l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
+    code = l11["ambulance"] if l11 is not None else None
+    b = body(conn, code, as_of) if code else None
+    if b is None:
+        return TrustRole("ambulance", None, "no ambulance service area for this neighbourhood", "none")
+    b, note = _current(conn, b, as_of)
+    method = "official lookup (NHS England ambulance service areas, 2016 CCG basis)"
+    b.method, b.confidence = method, "high"
+    return TrustRole("ambulance", b, method, "high", note=note)
+
+
+def trusts(conn, loc: Location, as_of: dt.date, footprint: str | None) -> list[TrustRole]:
+    return [
+        acute(conn, loc, as_of, footprint),
+        ambulance(conn, loc, as_of),
+        by_type(conn, loc, as_of, "mental_health", footprint),
+        by_type(conn, loc, as_of, "community", footprint),
+    ]

@@ -1,0 +1,84 @@
+"""Rich renderings of query results for the terminal. Presentation only."""
+
+from __future__ import annotations
+
+from rich.panel import Panel
+from rich.table import Table
+
+ROLE = {"acute": "Hospital (acute)", "ambulance": "Ambulance", "mental_health": "Mental health", "community": "Community health"}
+
+
+def _b(b) -> str:
+    if b is None:
+        return "-"
+    s = f"{b.name} ({b.code})"
+    if b.successor:
+        s += f" -> now {b.successor.name} ({b.successor.code}) from {b.successor.date}"
+    return s
+
+
+def local_system_tables(ls):
+    loc = ls.location
+    head = f"[bold]{loc.label}[/] - as of {ls.as_of}"
+    if loc.lat is not None:
+        head += f"  ({loc.lat:.4f}, {loc.lon:.4f})"
+    lines = [head] + [f"[yellow]{n}[/]" for n in ls.notes]
+    yield Panel("\n".join(lines), title="localnhs")
+    t = Table(title="Who runs the NHS here", show_lines=False)
+    for c in ("role", "body", "how we know"):
+        t.add_column(c)
+    for b in ls.commissioners:
+        t.add_row(b.label, _b(b), b.method or "")
+    for b in ls.councils:
+        t.add_row(b.label, _b(b), b.method or "")
+    if ls.ward:
+        t.add_row("Ward", f"{ls.ward.name} ({ls.ward.code})", f"ONS ward {ls.ward.vintage}")
+    for b in (ls.hwb, ls.healthwatch):
+        if b:
+            t.add_row(b.label, _b(b), b.method or "")
+    for r in ls.trusts:
+        ft = " - foundation trust" if r.trust and r.trust.foundation_trust else ""
+        t.add_row(ROLE.get(r.role, r.role), _b(r.trust) + ft, f"{r.method} [{r.confidence}]" + (f"\n{r.note}" if r.note else ""))
+    for b in ls.national:
+        t.add_row("National", b.name, "")
+    yield t
+    p = Table(title="Nearest GP practices")
+    for c in ("practice", "km", "patients", "PCN", "commissioner"):
+        p.add_column(c)
+    for x in ls.practices:
+        size = f"{x.list_size:,} ({x.list_size_date[:7]})" if x.list_size else "-"
+        p.add_row(_b(x.practice), f"{x.distance_km:.1f}", size, x.pcn.name if x.pcn else "-",
+                  (x.commissioner.name if x.commissioner else "-") + (" *" if x.note else ""))
+    yield p
+    if any(x.note for x in ls.practices):
+        yield "[dim]* commissioned by a different body from the place: practice lists do not follow boundaries.[/]"
+
+
+def organisation_tables(v):
+    b = v.body
+    lines = [f"[bold]{b.name}[/] ({b.code}) - {b.label}", f"as of {v.as_of}; source {b.source}"]
+    if v.address:
+        lines.append(f"{v.address} {v.postcode or ''}")
+    if b.opened or b.closed:
+        lines.append(f"open {b.opened or '?'} - {b.closed or 'now'}")
+    if b.successor:
+        lines.append(f"succeeded by {b.successor.name} ({b.successor.code}) on {b.successor.date}")
+    yield Panel("\n".join(lines), title="organisation")
+    t = Table(title="Relationships on the date")
+    for c in ("relation", "code", "name", "from", "to", "source"):
+        t.add_column(c)
+    for l in v.current:
+        t.add_row(l.relation, l.code, l.name, l.valid_from or "", l.valid_to or "", l.source)
+    yield t
+    for rel, n in v.counts.items():
+        if n:
+            yield f"{rel}: {n}"
+    if v.history:
+        h = Table(title="History")
+        for c in ("relation", "code", "name", "from", "to"):
+            h.add_column(c)
+        for l in v.history:
+            h.add_row(l.relation, l.code, l.name, l.valid_from or "", l.valid_to or "")
+        yield h
+    for measure, rows in v.figures.items():
+        yield f"{measure}: " + ", ".join(f"{r['date']}: {int(r['value']):,}" for r in rows)

@@ -1,0 +1,197 @@
+"""Read-side SQL: small, indexed reads the query layer composes. No domain logic here."""
+
+from __future__ import annotations
+
+import sqlite3
+
+Row = sqlite3.Row
+
+_VALID = "(valid_from IS NULL OR valid_from <= :d) AND (valid_to IS NULL OR valid_to >= :d)"
+
+
+def one(conn, sql: str, *args):
+    return conn.execute(sql, args).fetchone()
+
+
+def postcode(conn, pcd: str) -> Row | None:
+    return one(conn, "SELECT * FROM postcode WHERE pcd = ?", pcd)
+
+
+def postcodes_in(conn, prefix: str) -> list[Row]:
+    """Postcodes of an outcode ('WA5 ') or sector ('WA5 1'): a range scan on the key."""
+    return conn.execute(
+        "SELECT * FROM postcode WHERE pcd >= ? AND pcd < ? AND status = 'live'", (prefix, prefix + "\uffff")
+    ).fetchall()
+
+
+def postcodes_in_area(conn, column: str, code: str, limit: int = 5000) -> list[Row]:
+    assert column in ("lad", "ward", "lsoa11", "lsoa21")
+    return conn.execute(
+        f"SELECT * FROM postcode WHERE {column} = ? AND status = 'live' AND lat IS NOT NULL LIMIT ?", (code, limit)
+    ).fetchall()
+
+
+def lsoa11(conn, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM lsoa11 WHERE code = ?", code)
+
+
+def lsoa21(conn, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM lsoa21 WHERE code = ?", code)
+
+
+def area(conn, type_: str, vintage: str, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM area WHERE type = ? AND vintage = ? AND code = ?", type_, vintage, code)
+
+
+def area_any_vintage(conn, type_: str, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM area WHERE type = ? AND code = ? ORDER BY vintage DESC LIMIT 1", type_, code)
+
+
+def areas_of_type(conn, type_: str, vintage: str) -> list[Row]:
+    return conn.execute("SELECT * FROM area WHERE type = ? AND vintage = ?", (type_, vintage)).fetchall()
+
+
+def area_geometry(conn, type_: str, vintage: str, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM area_geometry WHERE type = ? AND vintage = ? AND code = ?", type_, vintage, code)
+
+
+def organisation(conn, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM organisation WHERE code = ?", code)
+
+
+def organisations_of_kind(conn, kind: str) -> list[Row]:
+    return conn.execute("SELECT * FROM organisation WHERE kind = ?", (kind,)).fetchall()
+
+
+def name_at(conn, code: str, date: str) -> Row | None:
+    return conn.execute(
+        f"SELECT * FROM org_name WHERE code = :c AND {_VALID} ORDER BY valid_from DESC LIMIT 1",
+        {"c": code, "d": date},
+    ).fetchone()
+
+
+def names(conn, code: str) -> list[Row]:
+    return conn.execute("SELECT * FROM org_name WHERE code = ? ORDER BY valid_from", (code,)).fetchall()
+
+
+def attribute_at(conn, code: str, attribute: str, date: str) -> Row | None:
+    return conn.execute(
+        f"SELECT * FROM org_attribute WHERE code = :c AND attribute = :a AND {_VALID} "
+        "ORDER BY valid_from DESC LIMIT 1",
+        {"c": code, "a": attribute, "d": date},
+    ).fetchone()
+
+
+def attributes(conn, code: str) -> list[Row]:
+    return conn.execute("SELECT * FROM org_attribute WHERE code = ? ORDER BY attribute, valid_from", (code,)).fetchall()
+
+
+def attribute_codes(conn, attribute: str, value: str, date: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        f"SELECT code FROM org_attribute WHERE attribute = :a AND value = :v AND {_VALID}",
+        {"a": attribute, "v": value, "d": date},
+    )]
+
+
+def related_from(conn, code: str, kind: str, date: str | None = None) -> list[Row]:
+    if date is None:
+        return conn.execute(
+            "SELECT * FROM relationship WHERE from_code = ? AND kind = ? ORDER BY valid_from", (code, kind)
+        ).fetchall()
+    return conn.execute(
+        f"SELECT * FROM relationship WHERE from_code = :c AND kind = :k AND {_VALID} ORDER BY valid_from DESC",
+        {"c": code, "k": kind, "d": date},
+    ).fetchall()
+
+
+def related_to(conn, code: str, kind: str, date: str | None = None, limit: int = 5000) -> list[Row]:
+    if date is None:
+        return conn.execute(
+            "SELECT * FROM relationship WHERE to_code = ? AND kind = ? ORDER BY valid_from LIMIT ?", (code, kind, limit)
+        ).fetchall()
+    return conn.execute(
+        f"SELECT * FROM relationship WHERE to_code = :c AND kind = :k AND {_VALID} ORDER BY from_code LIMIT :l",
+        {"c": code, "k": kind, "d": date, "l": limit},
+    ).fetchall()
+
+
+def releases(conn) -> list[Row]:
+    return conn.execute("SELECT DISTINCT file, as_of FROM practice_release ORDER BY as_of").fetchall()
+
+
+def release_row(conn, file: str, code: str) -> Row | None:
+    return one(conn, "SELECT * FROM practice_release WHERE file = ? AND code = ?", file, code)
+
+
+def active_gp_counts(conn, file: str) -> Row:
+    return one(conn,
+               "SELECT count(*) AS practices, count(DISTINCT commissioner) AS commissioners FROM practice_release "
+               "WHERE file = ? AND is_gp = 1 AND status = 'active' AND country = 'England'", file)
+
+
+def active_gp_codes(conn, file: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT code FROM practice_release WHERE file = ? AND is_gp = 1 AND status = 'active' AND country = 'England'",
+        (file,))]
+
+
+def points_near(conn, lat: float, lon: float, dlat: float, dlon: float) -> list[Row]:
+    return conn.execute(
+        "SELECT c.code, o.kind, o.lat, o.lon FROM org_point p JOIN org_point_code c ON c.id = p.id "
+        "JOIN organisation o ON o.code = c.code "
+        "WHERE p.min_lon >= ? AND p.max_lon <= ? AND p.min_lat >= ? AND p.max_lat <= ?",
+        (lon - dlon, lon + dlon, lat - dlat, lat + dlat),
+    ).fetchall()
+
+
+def figures(conn, code: str, measure: str) -> list[Row]:
+    return conn.execute(
+        "SELECT * FROM figure WHERE code = ? AND measure = ? ORDER BY date", (code, measure)
+    ).fetchall()
+
+
+def figure_values(conn, measure: str, date: str) -> list[Row]:
+    return conn.execute("SELECT code, value, source FROM figure WHERE measure = ? AND date = ?", (measure, date)).fetchall()
+
+
+def figure_dates(conn, measure: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT date FROM figure WHERE measure = ? ORDER BY date", (measure,))]
+
+
+def catchment(conn, msoa11: str, year: int) -> list[Row]:
+    return conn.execute(
+        "SELECT * FROM catchment WHERE msoa11 = ? AND year = ? ORDER BY share DESC", (msoa11, year)
+    ).fetchall()
+
+
+def catchment_years(conn) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT year FROM catchment ORDER BY year")]
+
+
+def open_organisations(conn, kind: str, date: str) -> list[Row]:
+    return conn.execute(
+        "SELECT * FROM organisation WHERE kind = ? AND (opened IS NULL OR opened <= ?) "
+        "AND (closed IS NULL OR closed >= ?)", (kind, date, date)
+    ).fetchall()
+
+
+def search_names(conn, words: list[str], limit: int = 50) -> list[Row]:
+    where = " AND ".join("name_key LIKE ?" for _ in words) or "1"
+    return conn.execute(
+        f"SELECT * FROM search WHERE {where} ORDER BY length(name_key) LIMIT ?",
+        (*[f"%{w}%" for w in words], limit),
+    ).fetchall()
+
+
+def import_log(conn) -> list[Row]:
+    return conn.execute("SELECT * FROM import_log ORDER BY source, file").fetchall()
+
+
+def meta(conn) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def count_postcodes(conn, country: str | None = None) -> int:
+    if country:
+        return one(conn, "SELECT count(*) FROM postcode WHERE country = ? AND status = 'live'", country)[0]
+    return one(conn, "SELECT count(*) FROM postcode WHERE status = 'live'")[0]
