@@ -59,7 +59,7 @@ def _welsh(conn, code: str, d: str) -> bool:
             and p["country"] == "W92000004")
 
 
-def commissioner_population(conn, code: str, date: str) -> int:
+def commissioner_population(conn, code: str, date: str) -> int | None:
     """Patients registered with a commissioner's practices on a figure date (the seed's comparison)."""
-    members = {r["from_code"] for r in read.related_to(conn, code, "commissioned_by", date, limit=100000)}
-    return int(sum(v["value"] for v in read.figure_values(conn, "registered_patients", date) if v["code"] in members))
+    rows = [r for r in read.figures(conn, code, "registered_patients_of_practices") if r["date"] == date]
+    return int(rows[0]["value"]) if rows else None

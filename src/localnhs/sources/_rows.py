@@ -100,14 +100,20 @@ def read_rows(
                 index = dict(columns)
                 width = max(index.values()) + 1
                 first_line = 1
+            short_at = None
             for lineno, raw in enumerate(reader, start=first_line):
                 if not raw or (len(raw) == 1 and not raw[0].strip()):
                     continue
                 rejects.rows += 1
                 if len(raw) < width:
-                    rejects.reject(lineno, f"expected {width} columns, found {len(raw)} (truncated row?)")
+                    rejects.reject(lineno, f"expected {width} columns, found {len(raw)}")
+                    short_at = lineno
                     continue
+                short_at = None
                 yield lineno, {name: raw[i].strip() for name, i in index.items()}
+            if short_at is not None:
+                # A short *last* row means the file was cut off: refuse it rather than lose the rest.
+                raise SourceError(f"{path.name}:{short_at}: file ends in an incomplete row (truncated?)")
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path.name}: not {encoding} text ({exc.reason} at byte {exc.start})") from None
     except csv.Error as exc:

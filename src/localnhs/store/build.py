@@ -80,10 +80,11 @@ def _steps():
     # Imported here so `localnhs --help` stays fast.
     from localnhs.store import load_geography, load_organisations, load_postcodes, derive
 
+    # Organisations first: the small files fail fast when one is corrupt.
     return [
+        ("organisations", load_organisations.load),
         ("geography", load_geography.load),
         ("postcodes", load_postcodes.load),
-        ("organisations", load_organisations.load),
         ("derived", derive.load),
     ]
 

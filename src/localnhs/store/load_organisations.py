@@ -395,6 +395,7 @@ def _figures(ctx, advance) -> None:
         parsed = patients.read_hscic_2016(path)
         ctx.record("patients_registered", path, as_of, parsed.rejects)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
+        rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, as_of in patients.NHSBSA_2016.items():
         path = ctx.path("patients_registered", fname)
         parsed = patients.read_nhsbsa_2016(path)
@@ -408,6 +409,7 @@ def _figures(ctx, advance) -> None:
         parsed = patients.read_totals_2021(path)
         ctx.record("patients_registered", path, as_of, parsed.rejects)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
+        rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, as_of in patients.MAP_2022.items():
         path = ctx.path("patients_registered", fname)
         parsed = patients.read_map_2022(path)
@@ -418,3 +420,12 @@ def _figures(ctx, advance) -> None:
         ])
     ctx.conn.executemany("INSERT OR IGNORE INTO figure VALUES (?,?,?,?,?)", rows)
     advance()
+
+
+def _by_commissioner(rows, as_of, fname):
+    """Patients registered with each CCG's practices, as the publication groups them."""
+    totals = Counter()
+    for r in rows:
+        if r.ccg:
+            totals[r.ccg] += r.patients
+    return [(ccg, "registered_patients_of_practices", as_of, n, fname) for ccg, n in totals.items()]
