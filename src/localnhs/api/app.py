@@ -1,43 +1,103 @@
-"""The ASGI application (FastAPI): JSON API under /api, pages from web/."""
+"""The ASGI application (FastAPI): the JSON API under /api and the web pages from web/.
+
+One error shape everywhere: {"error": {"status", "code", "message", ...}}. GET responses carry
+an ETag (a hash of the database build and the request) and Cache-Control; CORS is open for
+GET; every response gets a Content-Security-Policy allowing only this origin (plus map tiles).
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+import hashlib
+import json
+from pathlib import Path
+
+from fastapi import Body, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from localnhs import attribution, paths
-from localnhs.query.errors import OutsideEngland, QueryError
+from localnhs.query.errors import InvalidInput, OutsideEngland, QueryError
+from localnhs.store import read
 from localnhs.store.db import connect
+
+BULK_LIMIT = 10_000
+CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; "
+       "style-src 'self'; script-src 'self'; font-src 'self' data:; connect-src 'self'; "
+       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 
 
 def error_body(status: int, code: str, message: str, **extra) -> dict:
     return {"error": {"status": status, "code": code, "message": message, **extra}}
 
 
+def query_error_body(exc: QueryError) -> dict:
+    extra = {"nation": exc.nation} if isinstance(exc, OutsideEngland) else {}
+    if exc.hint:
+        extra["hint"] = exc.hint
+    return error_body(exc.status, exc.code, exc.message, **extra)
+
+
+class JSON(JSONResponse):
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
 def create_app(db_path=None) -> FastAPI:
     conn = connect(db_path or paths.default_db())
-    app = FastAPI(title="localnhs API", version="0.1.0",
+    build_id = read.meta(conn).get("built_at", "")
+    app = FastAPI(title="localnhs API", version="0.1.0", default_response_class=JSON,
+                  docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json",
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
     app.state.conn = conn
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        if not request.url.path.startswith("/api/docs"):
+            response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        if request.method == "GET" and response.status_code == 200 and "etag" not in response.headers:
+            tag = '"' + hashlib.sha1(f"{build_id}|{request.url.path}|{request.url.query}".encode()).hexdigest()[:20] + '"'
+            if request.headers.get("if-none-match") == tag:
+                return Response(status_code=304, headers={"ETag": tag, "Cache-Control": "public, max-age=3600"})
+            response.headers["ETag"] = tag
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        return response
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):
-        extra = {"nation": exc.nation} if isinstance(exc, OutsideEngland) else {}
-        if exc.hint:
-            extra["hint"] = exc.hint
-        return JSONResponse(error_body(exc.status, exc.code, exc.message, **extra), status_code=exc.status)
+        if not request.url.path.startswith("/api/"):
+            from localnhs.web.pages import error_page
+            return error_page(request, exc.status, exc.message, exc.hint)
+        return JSON(query_error_body(exc), status_code=exc.status)
 
-    @app.get("/api/places/{postcode}")
-    def place(postcode: str, as_of: str | None = None):
-        from localnhs.query.local_system import local_system
-        from localnhs.query.model import to_dict
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", []))
+        return JSON(error_body(400, "invalid_input", f"{where}: {first.get('msg', 'invalid request')}"), status_code=400)
 
-        return to_dict(local_system(conn, postcode, as_of))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if not request.url.path.startswith("/api/") and exc.status_code == 404:
+            from localnhs.web.pages import error_page
+            return error_page(request, 404, "Page not found", "Check the address, or search from the home page.")
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
+        return JSON(error_body(exc.status_code, code, str(exc.detail)), status_code=exc.status_code)
 
-    @app.get("/", response_class=HTMLResponse)
-    def home():
-        return ("<!doctype html><html lang='en-GB'><title>localnhs</title><h1>localnhs</h1>"
-                "<p>Try <a href='/api/places/WA5%201QG'>/api/places/WA5 1QG</a>.</p>"
-                f"<footer>{attribution.SHORT}</footer></html>")
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        return JSON(error_body(500, "internal_error", "Something went wrong on our side."), status_code=500)
 
+    from localnhs.api.routes import router
+    app.include_router(router)
+    try:
+        from localnhs.web.pages import mount
+        mount(app)
+    except ImportError:
+        pass
     return app

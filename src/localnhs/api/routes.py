@@ -1,0 +1,62 @@
+"""JSON API routes: thin over query/."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Body, Query, Request
+
+from localnhs.query.errors import InvalidInput, QueryError
+from localnhs.query.model import to_dict
+
+router = APIRouter(prefix="/api")
+AsOf = Query(None, description="Date the answer is for, YYYY-MM-DD (default today).", examples=["2016-04-01"])
+
+
+@router.get("/places/{postcode}", summary="The local health system for a postcode")
+def place(request: Request, postcode: str, as_of: str | None = AsOf):
+    from localnhs.query import postcode as pc
+    from localnhs.query.local_system import local_system
+
+    if not pc.is_full(postcode):
+        raise InvalidInput(f"{postcode!r} is not a valid postcode", hint=f"Enter {pc.EXAMPLE}.")
+    return to_dict(local_system(request.app.state.conn, postcode, as_of))
+
+
+@router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures")
+def organisation(request: Request, code: str, as_of: str | None = AsOf):
+    from localnhs.query.organisations import organisation as q
+
+    return to_dict(q(request.app.state.conn, code, as_of))
+
+
+@router.get("/search", summary="Find practices, trusts, commissioners, councils and places by name")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=100)):
+    from localnhs.query.search import search as s
+
+    return {"query": q, "results": to_dict(s(request.app.state.conn, q, limit=limit))}
+
+
+@router.get("/stats", summary="National figures for a date")
+def stats(request: Request, as_of: str | None = AsOf):
+    from localnhs.query.stats import stats as s
+
+    return s(request.app.state.conn, as_of)
+
+
+@router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item")
+def bulk(request: Request, body: dict = Body(..., examples=[{"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"}])):
+    from localnhs.api.app import BULK_LIMIT, query_error_body
+    from localnhs.query.bulk import enrich
+
+    postcodes = body.get("postcodes") if isinstance(body, dict) else None
+    if not isinstance(postcodes, list) or not all(isinstance(p, str) for p in postcodes):
+        raise InvalidInput('Send {"postcodes": ["WA5 1QG", ...]} with a list of postcode strings.')
+    if len(postcodes) > BULK_LIMIT:
+        raise InvalidInput(f"At most {BULK_LIMIT:,} postcodes per request; this had {len(postcodes):,}.")
+    conn = request.app.state.conn
+    results = []
+    for item in enrich(conn, postcodes, body.get("as_of")):
+        if isinstance(item["result"], QueryError):
+            results.append({"query": item["query"], **query_error_body(item["result"])})
+        else:
+            results.append({"query": item["query"], "result": item["result"]})
+    return {"as_of": body.get("as_of"), "count": len(results), "results": results}
