@@ -1,0 +1,236 @@
+"""The "ways in" content: every claim cited, every kind present, the seeds' points covered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from localnhs.content import (
+    ContentError,
+    load_bodies,
+    load_community_planning,
+    load_national,
+    load_sources,
+)
+
+EXPECTED_KINDS = {
+    "gp_practice",
+    "pcn",
+    "ccg",
+    "sub_icb_location",
+    "icb",
+    "nhs_england",
+    "nhs_trust",
+    "foundation_trust",
+    "council",
+    "hwb",
+    "healthwatch",
+    "cqc",
+    "nice",
+    "monitor",
+}
+CONTENT = Path(str(files("localnhs.content")))
+
+
+def _text(body, section=None) -> str:
+    stmts = body.all_statements() if section is None else body.section(section)
+    return " ".join(((s.title or "") + " " + s.text) for s in stmts).lower()
+
+
+@pytest.fixture(scope="module")
+def bodies():
+    return load_bodies()
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return load_sources()
+
+
+def test_every_body_file_loads_and_kinds_match(bodies):
+    files_on_disk = {p.stem for p in (CONTENT / "bodies").glob("*.yaml")}
+    assert files_on_disk == EXPECTED_KINDS
+    assert set(bodies) == EXPECTED_KINDS
+
+
+def test_every_statement_has_known_sources_and_checked_date(bodies, sources):
+    count = 0
+    for kind, body in bodies.items():
+        assert isinstance(body.checked, dt.date), kind
+        for st in body.all_statements():
+            count += 1
+            assert st.sources, (kind, st.text)
+            assert all(s in sources for s in st.sources), (kind, st.sources)
+            assert isinstance(st.checked, dt.date), (kind, st.text)
+    for item in load_community_planning():
+        count += 1
+        assert item.sources and all(s in sources for s in item.sources), item.topic
+        assert item.to and all(k in EXPECTED_KINDS for k in item.to + item.to_2016), item.topic
+    assert count > 100
+
+
+def test_levels_run_from_practice_to_regulators(bodies):
+    assert bodies["gp_practice"].level == 1
+    assert bodies["pcn"].level == 2
+    assert bodies["ccg"].level == bodies["sub_icb_location"].level == 3
+    assert bodies["nhs_trust"].level == bodies["foundation_trust"].level == 4
+    assert bodies["icb"].level == 6 and bodies["nhs_england"].level == 7
+    assert {bodies[k].level for k in ("cqc", "nice", "monitor")} == {8}
+
+
+def test_validity_dates(bodies):
+    assert bodies["ccg"].valid_to == dt.date(2022, 6, 30)
+    assert bodies["icb"].valid_from == dt.date(2022, 7, 1)
+    assert bodies["sub_icb_location"].valid_from == dt.date(2022, 7, 1)
+    assert bodies["pcn"].valid_from == dt.date(2019, 7, 1)
+    assert bodies["monitor"].valid_to == dt.date(2016, 3, 31)
+    assert bodies["ccg"].valid_on(dt.date(2016, 7, 1))
+    assert not bodies["ccg"].valid_on(dt.date(2022, 7, 1))
+    assert not bodies["icb"].valid_on(dt.date(2016, 7, 1))
+
+
+def test_every_kind_has_ways_in_with_titles(bodies):
+    for kind, body in bodies.items():
+        assert body.section("ways_in"), kind
+        assert all(s.title for s in body.section("ways_in")), kind
+
+
+def test_gp_practice_ways_in_mention_ppgs(bodies):
+    assert "patient participation group" in _text(bodies["gp_practice"], "ways_in")
+
+
+def test_foundation_trust_mentions_governors_and_members(bodies):
+    text = _text(bodies["foundation_trust"], "ways_in")
+    assert "governor" in text and "member" in text
+
+
+def test_trust_types_are_notes_inside_the_trust_files(bodies):
+    for kind in ("nhs_trust", "foundation_trust"):
+        assert {"acute", "ambulance", "mental_health", "community"} <= set(bodies[kind].by_type), kind
+
+
+def test_a_statement_cites_the_nhs_constitution(bodies):
+    citing = [s for b in bodies.values() for s in b.all_statements() if "nhs-constitution" in s.sources]
+    assert citing
+    assert any("involved" in s.text.lower() for s in citing)
+
+
+def test_ccg_changes_give_icb_date(bodies):
+    dates = {s.date for s in bodies["ccg"].section("changes_since_2016")}
+    assert dt.date(2022, 7, 1) in dates
+
+
+def test_planned_abolitions_are_marked_planned(bodies):
+    for kind, day in (("nhs_england", dt.date(2025, 3, 13)), ("healthwatch", dt.date(2025, 7, 7))):
+        changes = [s for s in bodies[kind].section("changes_since_2016") if s.date == day]
+        assert changes, kind
+        assert all("planned" in s.text.lower() for s in changes), kind
+
+
+def test_seed_points_are_covered(bodies):
+    everything = " ".join(_text(b) for b in bodies.values())
+    for phrase in (
+        "social prescribing",
+        "community garden",
+        "cycling",
+        "local patient network",
+        "joint strategic needs assessment",
+        "enter and view",
+        "councillor",
+        "specialised services",
+        "nhs improvement",
+        "meets in public",
+    ):
+        assert phrase in everything, phrase
+
+
+def test_placeholders_render(bodies):
+    way = bodies["gp_practice"].section("ways_in")[0]
+    out = way.render(name="Test Surgery", place="Testville")
+    assert "Test Surgery" in out and "{name}" not in out
+
+
+def test_no_sentence_copied_from_the_seeds(bodies):
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("seeds not beside the repo")
+    seed_text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in seeds.glob("0*.txt")).lower()
+    for body in bodies.values():
+        for st in body.all_statements():
+            for sentence in re.split(r"(?<=[.!?])\s+", st.text):
+                words = sentence.split()
+                # any run of 10 consecutive words found verbatim in a seed counts as copying
+                for i in range(len(words) - 9):
+                    chunk = " ".join(words[i : i + 10]).lower()
+                    assert chunk not in seed_text, (body.kind, chunk)
+
+
+def test_national_figures_are_the_seeds(sources):
+    nat = load_national()
+    assert nat["year"] == 2016
+    figs = {f["id"]: f for f in nat["seed_figures"]}
+    assert figs["gp_practices"]["value"] == 8000
+    assert figs["practice_list_median"]["value"] == 6800
+    assert figs["ccgs"]["value"] == 209
+    assert figs["nhs_england_budget"]["value"] == 96
+    assert figs["ccg_allocation"]["value"] == 66
+    assert all(f["sources"] == ("seed-toolkit",) for f in nat["seed_figures"])
+    assert all(f["source"] == "seed-toolkit" and f["year"] == 2016 for f in nat["flows"])
+
+
+# ---------------------------------------------------------------- broken content
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A private copy of the content that a test may break."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return root
+
+
+def test_copy_of_content_loads(tree):
+    assert set(load_bodies(tree)) == EXPECTED_KINDS
+
+
+def test_broken_yaml_names_the_file(tree):
+    (tree / "bodies" / "hwb.yaml").write_text("kind: hwb\ntitle: [unclosed\n  level: : 5\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"bodies/hwb\.yaml"):
+        load_bodies(tree)
+
+
+def test_statement_without_sources_is_refused(tree):
+    path = tree / "bodies" / "nice.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("sources: [nice-consultations, seed-toolkit]", "sources: []", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"bodies/nice\.yaml: .*no sources"):
+        load_bodies(tree)
+
+
+def test_unknown_source_id_is_refused(tree):
+    path = tree / "bodies" / "cqc.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[cqc-feedback]", "[made-up-source]", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"bodies/cqc\.yaml: .*made-up-source"):
+        load_bodies(tree)
+
+
+def test_missing_checked_is_refused(tree):
+    path = tree / "bodies" / "pcn.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^checked: .*\n", "", text), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"bodies/pcn\.yaml: missing 'checked'"):
+        load_bodies(tree)
+
+
+def test_unknown_placeholder_is_refused(tree):
+    path = tree / "community_planning.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Offer local practices", "Offer {practice}", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"community_planning\.yaml: .*\{practice\}"):
+        load_community_planning(tree)
