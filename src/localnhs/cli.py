@@ -276,6 +276,21 @@ def near(query: str, kind: str = typer.Option("gp", "--kind", help="gp, acute, m
         out.print(t)
 
 
+@app.command()
+@run
+def engage(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """How to get a say: the bodies for a place, closest first, with the ways in to each."""
+    from localnhs.query.engage import engage as q
+    from localnhs.render_text import engage_text
+
+    plan = q(_conn(), query, as_of)
+    if json_out:
+        _json(plan)
+        return
+    for piece in engage_text(plan):
+        out.print(piece)
+
+
 def main() -> None:
     app()
 

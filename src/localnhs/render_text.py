@@ -82,3 +82,23 @@ def organisation_tables(v):
         yield h
     for measure, rows in v.figures.items():
         yield f"{measure}: " + ", ".join(f"{r['date']}: {int(r['value']):,}" for r in rows)
+
+
+def engage_text(plan):
+    yield Panel(f"[bold]How to get a say: {plan.place}[/] - as of {plan.as_of}", title="localnhs engage")
+    for r in plan.rights:
+        yield f"[italic]{r['text']}[/]  [dim]({', '.join(r['sources'])})[/]"
+    for s in plan.steps:
+        yield f"\n[bold]{s.body_name}[/] - {s.role}"
+        if s.type_note:
+            yield f"  {s.type_note}"
+        for w in s.ways_in:
+            yield f"  - [bold]{w['title']}[/]: {w['text']}  [dim]({', '.join(w['sources'])})[/]"
+    yield "\n[bold]For neighbourhood forums and plans[/]"
+    for c in plan.community_planning:
+        to = ", ".join(c["to"]) or ", ".join(c["to_kinds"])
+        yield f"  - [bold]{c['topic']}[/] -> {to}: {c['text']}"
+    if plan.changes_since_2016:
+        yield "\n[bold]What changed since 2016[/]"
+        for c in plan.changes_since_2016:
+            yield f"  - {c['date']}: {c['text']}"

@@ -1,0 +1,139 @@
+"""Ways in: the local system for a place joined with the ways-in content, closest body first.
+
+Each step names the real body ("Warrington and Halton Teaching Hospitals NHS Foundation
+Trust is a foundation trust: ...") and carries the content's sources and checked dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from localnhs.query.dates import ICB_ERA
+from localnhs.query.local_system import local_system
+from localnhs.query.model import Body, LocalSystem
+
+ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community health"}
+
+
+@dataclass
+class Step:
+    level: int
+    kind: str                   # content kind (bodies/<kind>.yaml)
+    body_code: str
+    body_name: str
+    role: str                   # why this body is on the list, in words
+    what_it_does: list[str]
+    duty_to_involve: list[str]
+    ways_in: list[dict]         # {title, text, sources, checked}
+    type_note: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EngagePlan:
+    as_of: str
+    place: str
+    system: LocalSystem
+    rights: list[dict]
+    steps: list[Step]
+    community_planning: list[dict]
+    changes_since_2016: list[dict]
+
+
+def _kind_for(b: Body, as_of: dt.date) -> str | None:
+    if b.kind == "nhs_trust":
+        return "foundation_trust" if b.foundation_trust else "nhs_trust"
+    if b.kind in ("ccg", "sub_icb_location"):
+        return "ccg" if as_of < ICB_ERA else "sub_icb_location"
+    if b.kind == "icb":
+        return "icb" if as_of >= ICB_ERA else None
+    if b.kind in ("region", "area_team"):
+        return "nhs_england"
+    if b.kind == "national_body":
+        return b.code.lower()
+    return b.kind if b.kind in ("gp_practice", "pcn", "council", "hwb", "healthwatch") else None
+
+
+def _statements(content, section: str, **values) -> list[dict]:
+    return [{"title": s.title, "text": s.render(**values), "sources": list(s.sources), "checked": s.checked.isoformat()}
+            for s in content.section(section)]
+
+
+def engage(conn, query: str, as_of=None) -> EngagePlan:
+    from localnhs.content import load_bodies, load_community_planning, load_sources
+
+    ls = local_system(conn, query, as_of, n_practices=2)
+    when = dt.date.fromisoformat(ls.as_of)
+    bodies = load_bodies()
+    place = ls.location.label
+    entries: list[tuple[Body, str]] = []
+    if ls.practices:
+        p = ls.practices[0]
+        entries.append((p.practice, f"your nearest GP practice ({p.distance_km:.1f} km)"))
+        if p.pcn:
+            entries.append((p.pcn, f"the primary care network {p.practice.name} belongs to"))
+    for i, b in enumerate(ls.commissioners):
+        entries.append((b, "commissions local health services" if i == 0 else b.label))
+    for r in ls.trusts:
+        if r.trust:
+            entries.append((r.trust, f"your {ROLE_WORDS.get(r.role, r.role)} trust ({r.method})"))
+    for b in ls.councils:
+        entries.append((b, b.label.lower()))
+    for b in (ls.hwb, ls.healthwatch):
+        if b:
+            entries.append((b, b.label.lower()))
+    entries += [(b, "national") for b in ls.national]
+
+    steps, seen = [], set()
+    for b, role in entries:
+        kind = _kind_for(b, when)
+        if kind is None or kind not in bodies or (b.code, kind) in seen:
+            continue
+        seen.add((b.code, kind))
+        c = bodies[kind]
+        values = {"name": b.name, "place": place}
+        note = None
+        if b.kind == "nhs_trust" and b.trust_type and c.by_type:
+            t = c.by_type.get(b.trust_type)
+            if t is not None:
+                first = [x["text"] if isinstance(x, dict) else getattr(x, "text", str(x))
+                         for x in (t.get("statements", {}) or {}).get("what_it_does", [])]
+                note = first[0].strip() if first else None
+        ways = _statements(c, "ways_in", **values)
+        steps.append(Step(
+            level=c.level, kind=kind, body_code=b.code, body_name=b.name, role=role,
+            what_it_does=[s["text"] for s in _statements(c, "what_it_does", **values)],
+            duty_to_involve=[s["text"] for s in _statements(c, "duty_to_involve", **values)],
+            ways_in=ways, type_note=note,
+            sources=sorted({s for w in ways for s in w["sources"]}),
+        ))
+    steps.sort(key=lambda s: s.level)
+
+    names_by_kind: dict[str, list[str]] = {}
+    for s in steps:
+        names_by_kind.setdefault(s.kind, []).append(s.body_name)
+    planning = []
+    for item in load_community_planning():
+        kinds = item.to
+        if when < ICB_ERA and getattr(item, "to_2016", None):
+            kinds = item.to_2016
+        to = [n for k in kinds for n in names_by_kind.get(k, [])]
+        planning.append({"topic": item.topic, "to": to, "to_kinds": list(kinds), "text": item.text,
+                         "sources": list(item.sources)})
+    rights = []
+    for c in bodies.values():
+        for s in c.section("duty_to_involve"):
+            if "nhs-constitution" in s.sources:
+                rights.append({"text": s.text, "sources": list(s.sources)})
+                break
+        if rights:
+            break
+    changes = []
+    for kind in {s.kind for s in steps} | ({"ccg"} if when >= ICB_ERA else set()):
+        for s in bodies[kind].section("changes_since_2016"):
+            changes.append({"kind": kind, "date": s.date.isoformat() if s.date else None, "text": s.text,
+                            "sources": list(s.sources)})
+    changes.sort(key=lambda c: c["date"] or "")
+    _ = load_sources()  # validates that every cited id exists (raises ContentError otherwise)
+    return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes)
