@@ -1,0 +1,229 @@
+"""One row per postcode: Code-Point Open (Oct 2025) for every live GB postcode and its
+grid reference, placed in its LSOAs by the ONS May 2022 lookup where that has it.
+
+The lookup is the official placement, so it wins over geometry; the boundaries are
+generalised (BSC) and would misplace postcodes near edges. Geometry is only used where
+the lookup cannot answer: postcodes newer than May 2022, and choosing between the
+LSOA21s that a split LSOA11 became. Distances are measured in British National Grid
+metres, in which Code-Point's own coordinates are given.
+
+Terminated postcodes are kept (from the lookup) so old letters still resolve.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import shapely
+from pyproj import Transformer
+
+from localnhs.sources import boundaries, codepoint, geographr_lookups, ons_postcodes
+from localnhs.sources._rows import Rejects
+from localnhs.store.load_geography import lsoa_layer
+
+ENGLAND = "E92000001"
+NEAREST_MAX_M = 1000.0
+BATCH = 100_000
+
+
+def load(ctx) -> None:
+    conn = ctx.conn
+    with ctx.step("postcodes: read", total=2) as advance:
+        cp_path = ctx.path("os_codepoint_open", codepoint.FILE)
+        rejects = Rejects(cp_path.name)
+        cp = codepoint.read(cp_path, rejects)
+        ctx.record("os_codepoint_open", cp_path, codepoint.AS_OF, rejects)
+        advance(1)
+        # Already read (and recorded) by the geography step; this is the cached frame.
+        ons, _ = ons_postcodes.read(ctx.path("ons_postcode_lsoa_lookup", ons_postcodes.FILE))
+        advance(1)
+
+    with ctx.step("postcodes: place", total=4) as advance:
+        cp = _latlon(cp)
+        advance(1)
+        rows, stats = _place(ctx, cp, ons, advance)
+
+    with ctx.step("postcodes: write", total=rows.height) as advance:
+        cols = ["pcd", "lat", "lon", "easting", "northing", "quality", "country", "status", "terminated",
+                "lsoa11", "lsoa21", "msoa11", "lad", "ward", "placed_by", "source"]
+        sql = f"INSERT INTO postcode VALUES ({','.join('?' * len(cols))})"
+        rows = rows.select(cols)
+        for start in range(0, rows.height, BATCH):
+            chunk = rows.slice(start, BATCH)
+            conn.executemany(sql, chunk.iter_rows())
+            advance(chunk.height)
+    ctx.notes.append("postcodes: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
+    ons_postcodes.clear_cache()
+    lsoa_layer.cache_clear()
+
+
+def _latlon(cp: pl.DataFrame) -> pl.DataFrame:
+    """WGS84 from British National Grid, vectorised (pyproj, OSTN-free Helmert: ~2 m)."""
+    e = cp["easting"].to_numpy().astype(float)
+    n = cp["northing"].to_numpy().astype(float)
+    ok = ~np.isnan(e)
+    lon = np.full(len(e), np.nan)
+    lat = np.full(len(e), np.nan)
+    tr = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
+    lon[ok], lat[ok] = tr.transform(e[ok], n[ok])
+    return cp.with_columns(pl.Series("lat", np.round(lat, 6)).fill_nan(None),
+                           pl.Series("lon", np.round(lon, 6)).fill_nan(None))
+
+
+def _bng_lsoa21(ctx):
+    """English LSOA21 polygons in BNG metres and their codes."""
+    path = ctx.path(boundaries.GEOGRAPHR, boundaries.GEOGRAPHR_FILES["lsoa21"][0])
+    layer = lsoa_layer(path)
+    eng = np.array([c.startswith("E") for c in layer.codes])
+    tr = Transformer.from_crs("EPSG:4326", "EPSG:27700", always_xy=True)
+
+    def to_bng(xy):
+        x, y = tr.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return layer.codes[eng].astype(str), shapely.transform(layer.geoms[eng], to_bng)
+
+
+def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
+    conn = ctx.conn
+    pairs, _ = geographr_lookups.read(
+        ctx.path(geographr_lookups.DATASET, geographr_lookups.TABLES["lsoa11_lsoa21"].file),
+        geographr_lookups.TABLES["lsoa11_lsoa21"],
+    )
+    pairs = pairs.filter(pl.col("lsoa21").str.starts_with("E")).select("lsoa11", "lsoa21").unique()
+    n_cand = pairs.group_by("lsoa11").agg(pl.len().alias("n"), pl.col("lsoa21").first().alias("only"))
+    unique21 = n_cand.filter(pl.col("n") == 1).select("lsoa11", pl.col("only").alias("lsoa21_unique"))
+    l21_to_11 = pl.DataFrame(conn.execute("SELECT code, lsoa11 FROM lsoa21").fetchall(),
+                             schema=["lsoa21", "lsoa11_of21"], orient="row")
+    l11_to_msoa = pl.DataFrame(conn.execute("SELECT code, msoa11 FROM lsoa11").fetchall(),
+                               schema=["lsoa11", "msoa11_of11"], orient="row")
+
+    codes21, polys = _bng_lsoa21(ctx)
+    tree = shapely.STRtree(polys)
+    index21 = pl.DataFrame({"lsoa21": codes21, "_poly": np.arange(len(codes21))})
+    advance(1)
+
+    # A postcode the lookup lists as terminated but Code-Point lists as live has been
+    # reissued: the lookup describes its earlier use (for 60 % of the 8,231 such postcodes
+    # in Oct 2025 that LSOA is not where the point now is, median 860 m away), so these are
+    # placed by their current coordinates like new postcodes.
+    eng = cp.filter(pl.col("country") == ENGLAND).join(
+        ons.filter(pl.col("terminated").is_null()).select("pcd", "lsoa11", "msoa11"), on="pcd", how="left"
+    ).join(unique21, on="lsoa11", how="left").with_row_index("_i")
+    located = pl.col("easting").is_not_null()
+
+    # 1. In the lookup, LSOA11 split into several LSOA21s: the candidate the point falls in,
+    #    else the nearest candidate. Without coordinates the LSOA21 stays unknown.
+    split = eng.filter(pl.col("lsoa11").is_not_null() & pl.col("lsoa21_unique").is_null() & located)
+    chosen_split = _within_candidates(split, pairs, index21, polys, tree)
+    advance(1)
+
+    # 2. Not live in the lookup (newer than May 2022, or reissued): point in polygon, else nearest within 1 km.
+    new = eng.filter(pl.col("lsoa11").is_null() & located)
+    chosen_new = _anywhere(new, codes21, polys, tree)
+    advance(1)
+
+    chosen = pl.concat([chosen_split, chosen_new], how="vertical")
+    eng = eng.join(chosen, on="_i", how="left").with_columns(
+        pl.coalesce("lsoa21_unique", "lsoa21_geo").alias("lsoa21"),
+    )
+    eng = eng.join(l21_to_11, on="lsoa21", how="left").join(
+        l11_to_msoa.rename({"lsoa11": "lsoa11_of21", "msoa11_of11": "msoa11_of21"}), on="lsoa11_of21", how="left"
+    )
+    in_lookup = pl.col("lsoa11").is_not_null()
+    eng = eng.with_columns(
+        pl.when(in_lookup).then(pl.lit("ons_lookup"))
+        .when(pl.col("placed_geo").is_not_null()).then(pl.col("placed_geo"))
+        .otherwise(pl.lit("unplaced")).alias("placed_by"),
+        pl.when(in_lookup).then(pl.col("lsoa11")).otherwise(pl.col("lsoa11_of21")).alias("lsoa11"),
+        pl.when(in_lookup).then(pl.col("msoa11")).otherwise(pl.col("msoa11_of21")).alias("msoa11"),
+    )
+    live_cols = dict(status=pl.lit("live"), terminated=pl.lit(None, pl.String), source=pl.lit(codepoint.FILE))
+    english = eng.select("pcd", "lat", "lon", "easting", "northing", "quality", "country", "lsoa11", "lsoa21",
+                         "msoa11", "lad", "ward", "placed_by").with_columns(**live_cols)
+    others = cp.filter(pl.col("country") != ENGLAND).with_columns(
+        # Wales and Scotland have their own NHS: no LSOA placement is needed there.
+        lsoa11=pl.lit(None, pl.String), lsoa21=pl.lit(None, pl.String), msoa11=pl.lit(None, pl.String),
+        placed_by=pl.lit(None, pl.String), **live_cols,
+    )
+
+    # 3. In the lookup but not in Code-Point. Code-Point lists live postcodes only, so a
+    #    postcode live in May 2022 and absent in Oct 2025 was terminated in between, on a
+    #    date neither file gives (terminated stays NULL).
+    gone = ons.join(cp.select("pcd"), on="pcd", how="anti").join(unique21, on="lsoa11", how="left").select(
+        "pcd",
+        pl.lit(None, pl.Float64).alias("lat"), pl.lit(None, pl.Float64).alias("lon"),
+        pl.lit(None, pl.Int32).alias("easting"), pl.lit(None, pl.Int32).alias("northing"),
+        pl.lit(None, pl.Int32).alias("quality"), pl.lit(ENGLAND).alias("country"),
+        "lsoa11", pl.col("lsoa21_unique").alias("lsoa21"), "msoa11", "lad", pl.lit(None, pl.String).alias("ward"),
+        pl.lit("ons_lookup").alias("placed_by"), pl.lit("terminated").alias("status"), "terminated",
+        pl.lit(ons_postcodes.FILE).alias("source"),
+    )
+    cols = english.columns
+    rows = pl.concat([english, others.select(cols), gone.select(cols)], how="vertical").sort("pcd")
+    advance(1)
+
+    live_e = eng.filter(located)
+    stats = {
+        "Code-Point postcodes": cp.height,
+        "English": eng.height,
+        "English with coordinates": live_e.height,
+        "by ONS lookup": eng.filter(pl.col("placed_by") == "ons_lookup").height,
+        "of which LSOA21 chosen by point in split LSOA11": chosen_split.filter(pl.col("placed_geo") == "point_in_polygon").height,
+        "of which LSOA21 nearest candidate": chosen_split.filter(pl.col("placed_geo") == "nearest_polygon").height,
+        "by point in polygon": eng.filter(pl.col("placed_by") == "point_in_polygon").height,
+        "by nearest polygon": eng.filter(pl.col("placed_by") == "nearest_polygon").height,
+        "unplaced": eng.filter(pl.col("placed_by") == "unplaced").height,
+        "English without LSOA21": eng.filter(pl.col("lsoa21").is_null()).height,
+        "terminated (ONS only)": gone.height,
+    }
+    return rows, stats
+
+
+def _within_candidates(split, pairs, index21, polys, tree) -> pl.DataFrame:
+    """LSOA21 for postcodes whose (lookup) LSOA11 has several LSOA21 successors."""
+    empty = pl.DataFrame(schema={"_i": pl.UInt32, "lsoa21_geo": pl.String, "placed_geo": pl.String})
+    if split.height == 0:
+        return empty
+    pts = shapely.points(split["easting"].to_numpy(), split["northing"].to_numpy())
+    pi, gi = tree.query(pts, predicate="intersects")
+    cand = pairs.join(index21, on="lsoa21")
+    hits = pl.DataFrame({"_k": pi.astype(np.int64), "_poly": gi.astype(np.int64)})
+    keyed = split.select("_i", "lsoa11").with_row_index("_k").with_columns(pl.col("_k").cast(pl.Int64))
+    inside = hits.join(keyed, on="_k").join(cand, on=["lsoa11", "_poly"]) \
+        .sort("_k", "_poly").unique("_k", keep="first")
+    out = inside.select("_i", pl.col("lsoa21").alias("lsoa21_geo"), pl.lit("point_in_polygon").alias("placed_geo"))
+    # Outside every candidate (generalised edges): the nearest candidate.
+    rest = keyed.join(inside.select("_k"), on="_k", how="anti").join(cand, on="lsoa11")
+    if rest.height:
+        d = shapely.distance(pts[rest["_k"].to_numpy()], polys[rest["_poly"].to_numpy()])
+        near = rest.with_columns(pl.Series("_d", d)).sort("_k", "_d").unique("_k", keep="first")
+        out = pl.concat([out, near.select("_i", pl.col("lsoa21").alias("lsoa21_geo"),
+                                          pl.lit("nearest_polygon").alias("placed_geo"))])
+    return out.with_columns(pl.col("_i").cast(pl.UInt32))
+
+
+def _anywhere(new, codes21, polys, tree) -> pl.DataFrame:
+    """LSOA21 of postcodes the lookup lacks: the polygon they fall in, else the nearest within 1 km."""
+    empty = pl.DataFrame(schema={"_i": pl.UInt32, "lsoa21_geo": pl.String, "placed_geo": pl.String})
+    if new.height == 0:
+        return empty
+    pts = shapely.points(new["easting"].to_numpy(), new["northing"].to_numpy())
+    pi, gi = tree.query(pts, predicate="intersects")
+    first = np.full(len(pts), -1)
+    order = np.lexsort((gi, pi))  # lowest polygon index wins on a shared edge
+    pi, gi = pi[order], gi[order]
+    keep = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.array([], bool)
+    first[pi[keep]] = gi[keep]
+    method = np.where(first >= 0, "point_in_polygon", None).astype(object)
+    miss = np.flatnonzero(first < 0)
+    if len(miss):
+        mi, mg = tree.query_nearest(pts[miss], max_distance=NEAREST_MAX_M, all_matches=False)
+        first[miss[mi]] = mg
+        method[miss[mi]] = "nearest_polygon"
+    found = first >= 0
+    return pl.DataFrame({
+        "_i": new["_i"].to_numpy()[found],
+        "lsoa21_geo": codes21[first[found]],
+        "placed_geo": method[found].astype(str),
+    }).with_columns(pl.col("_i").cast(pl.UInt32))
