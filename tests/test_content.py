@@ -88,7 +88,8 @@ def test_validity_dates(bodies):
     assert bodies["icb"].valid_from == dt.date(2022, 7, 1)
     assert bodies["sub_icb_location"].valid_from == dt.date(2022, 7, 1)
     assert bodies["pcn"].valid_from == dt.date(2019, 7, 1)
-    assert bodies["monitor"].valid_to == dt.date(2016, 3, 31)
+    # Monitor worked as NHS Improvement from April 2016 but was a statutory body until 1 July 2022.
+    assert bodies["monitor"].valid_to == dt.date(2022, 6, 30)
     assert bodies["ccg"].valid_on(dt.date(2016, 7, 1))
     assert not bodies["ccg"].valid_on(dt.date(2022, 7, 1))
     assert not bodies["icb"].valid_on(dt.date(2016, 7, 1))

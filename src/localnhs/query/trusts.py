@@ -24,6 +24,7 @@ from localnhs.store import read
 LABELS = {"acute": "acute (hospital) trust", "ambulance": "ambulance service", "mental_health": "mental health trust",
           "community": "community health trust"}
 _footprints: dict = {}
+COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than this, it is not yours
 
 
 def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
@@ -85,6 +86,12 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     ranked = sorted(pool, key=lambda b: km(loc.lat, loc.lon, b.lat, b.lon))
     best = ranked[0]
     dist = round(km(loc.lat, loc.lon, best.lat, best.lon), 1)
+    if ttype == "community" and dist > COMMUNITY_REACH_KM:
+        # Most places without a community trust nearby get community services from their acute or
+        # mental-health trust; which one is not in the shipped data, so say so instead of guessing.
+        return TrustRole(ttype, None, f"no community health trust within {COMMUNITY_REACH_KM} km (nearest: "
+                         f"{best.name}, {dist:g} km): community services here are run by another local trust, "
+                         "often the acute or mental health trust", "low", distance_km=dist)
     if inside:
         where = "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this commissioning area"
         if len(inside) == 1:

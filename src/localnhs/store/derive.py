@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from localnhs.store.intervals import day_before
+from localnhs.store.intervals import day_before, from_snapshots
 
 # ONS vintages that list councils, with the first date each describes.
 COUNCIL_VINTAGES = [
@@ -31,6 +31,8 @@ def tier(code: str) -> str:
 def load(ctx) -> None:
     with ctx.step("councils, HWBs, Healthwatch", total=1):
         _councils(ctx.conn)
+    with ctx.step("commissioner names by vintage", total=1):
+        _commissioner_names(ctx.conn)
     with ctx.step("organisation locations", total=1):
         _locations(ctx.conn)
     with ctx.step("search index", total=1):
@@ -115,3 +117,28 @@ def _search(conn) -> None:
     ):
         rows.append((name_key(name), name, code, f"area_{type_}", 1))
     conn.executemany("INSERT INTO search VALUES (?,?,?,?,?)", rows)
+
+
+# ONS commissioner lookups name each CCG / sub-ICB location as it was in that vintage.
+COMMISSIONER_VINTAGES = {
+    ("ccg", "2015"): "2015-07-01", ("ccg", "2016"): "2016-04-01", ("ccg", "2017"): "2017-04-01",
+    ("ccg", "2018"): "2018-04-01", ("ccg", "2019"): "2019-04-01", ("ccg", "2020"): "2020-04-01",
+    ("ccg", "2021"): "2021-04-01", ("sub_icb", "2022"): "2022-07-01", ("sub_icb", "2024"): "2024-04-01",
+}
+
+
+def _commissioner_names(conn) -> None:
+    """NHS Warrington CCG (2016) and NHS Cheshire and Merseyside ICB - 02E (2022) are one ODS code."""
+    dates = {f"{t}:{v}": d for (t, v), d in COMMISSIONER_VINTAGES.items()}
+    obs = [
+        (ods, f"{t}:{v}", name, source)
+        for t, v, ods, name, source in conn.execute(
+            "SELECT type, vintage, ods_code, name, source FROM area WHERE type IN ('ccg', 'sub_icb') AND ods_code IS NOT NULL"
+        )
+        if f"{t}:{v}" in dates
+    ]
+    opened, closed = {}, {}
+    for code, o, c in conn.execute("SELECT code, opened, closed FROM organisation WHERE kind IN ('ccg', 'sub_icb_location')"):
+        opened[code], closed[code] = o, c
+    rows = from_snapshots(obs, dates, open_first=opened, closed=closed)
+    conn.executemany("INSERT INTO org_name VALUES (?,?,?,?,?)", rows)
