@@ -37,14 +37,18 @@ def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
     return succ, f"{b.name} ({b.code}) became part of {succ.name} on {b.successor.date}."
 
 
-def _footprint(conn, lat: float, lon: float, postcode: str | None, as_of: dt.date) -> str | None:
-    """The commissioning footprint (ICB, or area team / STP before 2022) of a point."""
+def _trust_footprint(conn, code: str, as_of: dt.date) -> str | None:
+    """The commissioning footprint (ICB, or area team / STP before 2022) of a trust's headquarters."""
     from localnhs.query.places import from_postcode_row
 
-    key = (id(conn), postcode, as_of)
+    key = (id(conn), code, as_of)
     if key in _footprints:
         return _footprints[key]
+    if len(_footprints) > 50_000:  # as_of is free input on the API: keep the memo bounded
+        _footprints.clear()
     result = None
+    org = read.organisation(conn, code)
+    postcode = " ".join((org["postcode"] or "").split()) if org is not None else ""
     row = read.postcode(conn, postcode) if postcode else None
     if row is not None and row["country"] == "E92000001":
         chain = commissioners(conn, from_postcode_row(conn, row, postcode), as_of)
@@ -77,9 +81,7 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     if loc.lat is None:
         return TrustRole(ttype, None, "no location for this postcode", "none")
     cands = _candidates(conn, ttype, as_of)
-    org_postcodes = {b.code: (read.organisation(conn, b.code)["postcode"] or "") for b in cands}
-    inside = [b for b in cands if place_footprint and
-              _footprint(conn, b.lat, b.lon, " ".join(org_postcodes[b.code].split()), as_of) == place_footprint]
+    inside = [b for b in cands if place_footprint and _trust_footprint(conn, b.code, as_of) == place_footprint]
     pool = inside or cands
     if not pool:
         return TrustRole(ttype, None, f"no {LABELS[ttype]} found in the data for this date", "none")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
 Row = sqlite3.Row
 
@@ -115,6 +116,7 @@ def related_to(conn, code: str, kind: str, date: str | None = None, limit: int =
     ).fetchall()
 
 
+@lru_cache(maxsize=8)
 def releases(conn) -> list[Row]:
     return conn.execute("SELECT DISTINCT file, as_of FROM practice_release ORDER BY as_of").fetchall()
 
@@ -164,6 +166,7 @@ def catchment(conn, msoa11: str, year: int) -> list[Row]:
     ).fetchall()
 
 
+@lru_cache(maxsize=8)
 def catchment_years(conn) -> list[int]:
     return [r[0] for r in conn.execute("SELECT DISTINCT year FROM catchment ORDER BY year")]
 
@@ -195,3 +198,36 @@ def count_postcodes(conn, country: str | None = None) -> int:
     if country:
         return one(conn, "SELECT count(*) FROM postcode WHERE country = ? AND status = 'live'", country)[0]
     return one(conn, "SELECT count(*) FROM postcode WHERE status = 'live'")[0]
+
+
+# ---- web views (query/national_view.py) ----------------------------------------------
+
+
+def structure_links(conn, kind: str, from_kinds: tuple[str, ...], date: str) -> list[Row]:
+    """Relationships of one kind valid on a date from organisations of the given kinds."""
+    marks = ",".join("?" for _ in from_kinds)
+    return conn.execute(
+        f"SELECT r.from_code, r.to_code FROM relationship r JOIN organisation o ON o.code = r.from_code "
+        f"WHERE r.kind = ? AND o.kind IN ({marks}) AND (r.valid_from IS NULL OR r.valid_from <= ?) "
+        "AND (r.valid_to IS NULL OR r.valid_to >= ?) GROUP BY r.from_code",
+        (kind, *from_kinds, date, date),
+    ).fetchall()
+
+
+def icb_registered_patients(conn, figure_date: str, date: str) -> list[Row]:
+    """Registered patients on a figure date summed by the ICB of each practice's sub-ICB location on a date."""
+    return conn.execute(
+        "SELECT p.to_code AS icb, sum(f.value) AS patients, count(*) AS practices FROM figure f "
+        "JOIN relationship c ON c.from_code = f.code AND c.kind = 'commissioned_by' "
+        "AND (c.valid_from IS NULL OR c.valid_from <= :d) AND (c.valid_to IS NULL OR c.valid_to >= :d) "
+        "JOIN relationship p ON p.from_code = c.to_code AND p.kind = 'part_of' "
+        "AND (p.valid_from IS NULL OR p.valid_from <= :d) AND (p.valid_to IS NULL OR p.valid_to >= :d) "
+        "JOIN organisation i ON i.code = p.to_code AND i.kind = 'icb' "
+        "WHERE f.measure = 'registered_patients' AND f.date = :f GROUP BY p.to_code",
+        {"d": date, "f": figure_date},
+    ).fetchall()
+
+
+def child_areas(conn, type_: str, parent_code: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT code FROM area WHERE type = ? AND parent_code = ?",
+                                       (type_, parent_code))]
