@@ -1,0 +1,60 @@
+"""Server-rendered web pages (NHS.UK design system) over the query layer: rendering only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+WEB_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
+
+CONFIDENCE_COLOURS = {"high": "green", "medium": "yellow", "low": "red", "none": "grey"}
+
+
+def nice_date(value) -> str:
+    """'2016-04-01' -> '1 April 2016'; '2016-04' -> 'April 2016'; anything else unchanged."""
+    if not value:
+        return ""
+    text = str(value)
+    try:
+        if len(text) == 7:
+            return dt.date.fromisoformat(text + "-01").strftime("%B %Y")
+        d = dt.date.fromisoformat(text[:10])
+        return f"{d.day} {d.strftime('%B %Y')}"
+    except ValueError:
+        return text
+
+
+def org_href(body) -> str | None:
+    """Link to a body's page, or None for bodies we have no page for (national bodies)."""
+    kind = getattr(body, "kind", None) or (body.get("kind") if isinstance(body, dict) else None)
+    code = getattr(body, "code", None) or (body.get("code") if isinstance(body, dict) else None)
+    if not code or kind in (None, "national_body", "unknown"):
+        return None
+    from urllib.parse import quote
+
+    return ("/practices/" if kind == "gp_practice" else "/organisations/") + quote(code, safe="")
+
+
+def place_href(postcode: str, as_of: str | None = None, suffix: str = "") -> str:
+    from urllib.parse import quote, urlencode
+
+    url = "/places/" + quote(postcode, safe="") + suffix
+    return url + ("?" + urlencode({"as_of": as_of}) if as_of else "")
+
+
+@lru_cache(maxsize=1)
+def jinja_env():
+    import jinja2
+
+    from localnhs import attribution
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["nicedate"] = nice_date
+    env.filters["thousands"] = lambda n: f"{int(n):,}" if n is not None else ""
+    env.globals.update(org_href=org_href, place_href=place_href, confidence_colour=CONFIDENCE_COLOURS.get,
+                       attribution_short=attribution.SHORT)
+    return env

@@ -1,0 +1,336 @@
+"""The web pages: thin routes that call query/ and render Jinja templates (NHS.UK frontend).
+
+`mount(app)` serves /static and registers the pages; `error_page(...)` renders error.html for
+the app's exception handlers. No SQL and no domain rules here: only choosing what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from localnhs.web import STATIC_DIR, jinja_env, place_href
+
+router = APIRouter(include_in_schema=False)
+SNAPSHOT_2016 = "2016-04-01"
+ERA_DATES = {"today": None, "2016": SNAPSHOT_2016}
+NAME_CHARS = re.compile(r"^[\w\s&'’.,()\-/]+$")
+
+# Who publishes each dataset folder of the raw data, and under which licence (see each PROVENANCE.md).
+PUBLISHERS = {
+    "acute_trust_catchments": ("Public Health England / Office for Health Improvement and Disparities (OHID)", "OGL v3.0"),
+    "ambulance_areas": ("NHS England (AmbSYS), ONS and OS", "OGL v3.0"),
+    "eccg": ("NHS England Organisation Data Service (ODS); ONS Open Geography Portal", "OGL v3.0"),
+    "epcmem": ("NHS Digital Organisation Data Service (ODS)", "OGL v3.0"),
+    "epcn": ("NHS Digital Organisation Data Service (ODS)", "OGL v3.0"),
+    "epraccur": ("NHS Digital (HSCIC until 2016) / NHS England Organisation Data Service (ODS)", "OGL v3.0"),
+    "etr": ("NHS England Organisation Data Service (ODS)", "OGL v3.0"),
+    "geographr_boundaries": ("Office for National Statistics (Open Geography Portal), via geographr", "OGL v3.0; contains OS data"),
+    "geographr_lookups": ("Office for National Statistics (Open Geography Portal), via geographr", "OGL v3.0"),
+    "nhs_trust_types": ("Care Quality Commission (CQC)", "OGL v3.0"),
+    "nhs_trusts": ("NHS Digital Organisation Data Service (ODS); ONS", "OGL v3.0"),
+    "ons_boundaries_nhs_2023_2024": ("Office for National Statistics", "OGL v3.0"),
+    "ons_lookups_2015_2020": ("Office for National Statistics (Open Geography Portal)", "OGL v3.0"),
+    "ons_postcode_lsoa_lookup": ("Office for National Statistics (Open Geography Portal)", "OGL v3.0"),
+    "onspd_names_codes_postcodesio": ("Office for National Statistics (ONSPD names and codes, via postcodes.io)", "OGL v3.0"),
+    "os_codepoint_open": ("Ordnance Survey (OS OpenData, Code-Point Open)", "OGL v3.0; OS and Royal Mail copyright"),
+    "patients_registered": ("HSCIC / NHS Digital (now NHS England); NHS Business Services Authority", "OGL v3.0"),
+    "trust_successions": ("NHS England Organisation Data Service (ODS)", "OGL v3.0"),
+    "trust_types": ("NHS Digital (HSCIC), Estates Returns Information Collection (ERIC)", "OGL v3.0"),
+}
+
+
+def mount(app) -> None:
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.include_router(router)
+
+
+def render(template: str, status: int = 200, **ctx) -> HTMLResponse:
+    html = jinja_env().get_template(template).render(**ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str, hint: str | None = None) -> HTMLResponse:
+    return render("error.html", status=status, heading=message, message=hint)
+
+
+def _conn(request: Request):
+    return request.app.state.conn
+
+
+def _as_of(value: str | None) -> str | None:
+    """'today' / '' / None -> None (today); else an ISO date, validated by the query layer."""
+    from localnhs.query.dates import parse
+
+    if value in (None, "", "today"):
+        return None
+    return parse(value).isoformat()
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _is_2016(as_of: str) -> bool:
+    from localnhs.query.dates import ICB_ERA
+
+    return dt.date.fromisoformat(as_of) < ICB_ERA
+
+
+# ---------------------------------------------------------------- home and search
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request):
+    return render("home.html", errors=None, query="")
+
+
+def _search_error(q: str, message: str) -> HTMLResponse:
+    return render("search.html", status=400, query=q, error=message,
+                  errors=[{"text": message, "href": "#q"}], hits=None, suggestions=None)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str | None = Query(None, max_length=200)):
+    from localnhs.query import postcode as pc
+    from localnhs.query.errors import QueryError
+    from localnhs.query.national_view import area_place
+    from localnhs.query.places import locate
+    from localnhs.query.search import search
+
+    text = " ".join((q or "").split())
+    if not text:
+        return _search_error("", "Enter a postcode, place or organisation name, for example WA5 1QG or Warrington")
+    if pc.is_full(text):
+        return RedirectResponse(place_href(pc.normalise(text)), status_code=303)
+    if not NAME_CHARS.match(text):
+        return _search_error(text, f"Enter {pc.EXAMPLE}, or a place or organisation name (letters, numbers and spaces)")
+    conn = _conn(request)
+    part = pc.partial(text)
+    if part:
+        try:
+            loc = locate(conn, text)
+        except QueryError as exc:
+            return render("search.html", status=exc.status, query=text, hits=[], suggestions=[],
+                          message=exc.message, hint=exc.hint, errors=None)
+        area = [{"name": loc.label, "href": place_href(loc.postcode), "what": "Postcode area",
+                 "note": loc.notes[0] if loc.notes else None}]
+        return render("search.html", query=text, hits=area, suggestions=None, errors=None)
+    hits = search(conn, text, limit=20)
+    if not hits and re.search(r"\d", text):
+        return _search_error(text, f"Enter {pc.EXAMPLE}")
+    if not hits:
+        suggestions, seen = [], set()
+        words = text.split()
+        for drop in range(len(words)):
+            fewer = " ".join(words[:drop] + words[drop + 1:])
+            if not fewer:
+                continue
+            for h in search(conn, fewer, limit=5):
+                if h.code not in seen:
+                    seen.add(h.code)
+                    suggestions.append(_hit_view(conn, h, area_place))
+        return render("search.html", status=404, query=text, hits=[], suggestions=suggestions[:10], errors=None)
+    views = []
+    areas = 0
+    for h in hits:
+        if h.kind.startswith("area_"):
+            areas += 1
+            if areas > 6:
+                continue
+        views.append(_hit_view(conn, h, area_place))
+    return render("search.html", query=text, hits=views, suggestions=None, errors=None)
+
+
+KIND_WORDS = {"area_lad": "Council area", "area_utla": "Council area", "area_ward": "Ward", "gp_practice": "GP practice",
+              "nhs_trust": "NHS trust", "icb": "Integrated care board", "sub_icb_location": "Sub-ICB location (formerly CCG)",
+              "ccg": "Clinical commissioning group (closed)", "pcn": "Primary care network", "council": "Council",
+              "region": "NHS England region", "area_team": "NHS England area team", "former_name": "Former name"}
+
+
+def _hit_view(conn, h, area_place) -> dict:
+    from localnhs.web import org_href
+
+    what = KIND_WORDS.get(h.kind, h.kind.replace("_", " ").capitalize())
+    if h.kind.startswith("area_"):
+        pcd = area_place(conn, h.kind, h.code)
+        href = place_href(pcd) if pcd else None
+        return {"name": h.name, "href": href, "what": what,
+                "note": f"Shows the local NHS for {pcd}, a postcode near the middle" if pcd else None}
+    return {"name": h.name, "href": org_href({"kind": "gp_practice" if h.kind == "gp_practice" else "org", "code": h.code}),
+            "what": what + ("" if h.current else " (closed or former name)"), "code": h.code, "note": None}
+
+
+# ---------------------------------------------------------------- a place
+
+
+def _postcode_or_redirect(postcode: str, as_of: str | None, suffix: str = ""):
+    from localnhs.query import postcode as pc
+    from localnhs.query.errors import InvalidInput
+
+    if not pc.is_full(postcode):
+        raise InvalidInput(f"{postcode!r} is not a valid postcode", hint=f"Enter {pc.EXAMPLE}.")
+    norm = pc.normalise(postcode)
+    if norm != postcode:
+        return norm, RedirectResponse(place_href(norm, as_of, suffix), status_code=301)
+    return norm, None
+
+
+def _switch(postcode: str, as_of: str, suffix: str = "") -> list[dict]:
+    is_2016 = _is_2016(as_of)
+    return [{"text": "Today", "href": place_href(postcode, None, suffix), "current": not is_2016},
+            {"text": "April 2016 (clinical commissioning groups)", "href": place_href(postcode, SNAPSHOT_2016, suffix),
+             "current": as_of == SNAPSHOT_2016}]
+
+
+@router.get("/places/{postcode}", response_class=HTMLResponse)
+def place_page(request: Request, postcode: str, as_of: str | None = None):
+    from localnhs.query.engage import engage
+    from localnhs.query.local_system import local_system
+    from localnhs.query.national_view import place_map
+    from localnhs.web.diagram import local_system_svg
+
+    when = _as_of(as_of)
+    norm, redirect = _postcode_or_redirect(postcode, when)
+    if redirect:
+        return redirect
+    conn = _conn(request)
+    ls = local_system(conn, norm, when)
+    plan = engage(conn, norm, when)
+    map_data = place_map(conn, ls)
+    return render(
+        "place.html", ls=ls, plan=plan, as_of_param=when, is_2016=_is_2016(ls.as_of), today=_today(),
+        diagram_svg=local_system_svg(ls), map_json=json.dumps(map_data, separators=(",", ":")),
+        map_data=map_data, switch=_switch(norm, ls.as_of), search_query="",
+        briefing_href=place_href(norm, when, "/briefing"), pdf_href=place_href(norm, when, "/briefing.pdf"),
+        breadcrumbs=[{"text": "Home", "href": "/"}],
+    )
+
+
+@router.get("/places/{postcode}/briefing", response_class=HTMLResponse)
+def briefing_page(request: Request, postcode: str, as_of: str | None = None):
+    from localnhs.web.briefing import render_html
+
+    when = _as_of(as_of)
+    norm, redirect = _postcode_or_redirect(postcode, when, "/briefing")
+    if redirect:
+        return redirect
+    return HTMLResponse(render_html(_conn(request), norm, when))
+
+
+@router.get("/places/{postcode}/briefing.pdf")
+def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
+    from localnhs.web.briefing import render_pdf
+
+    when = _as_of(as_of)
+    norm, redirect = _postcode_or_redirect(postcode, when, "/briefing.pdf")
+    if redirect:
+        return redirect
+    pdf = render_pdf(_conn(request), norm, when)
+    name = f"localnhs-briefing-{norm.replace(' ', '')}-{when or _today()}.pdf"
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
+
+
+# ---------------------------------------------------------------- one organisation
+
+
+def _org_page(request: Request, code: str, as_of: str | None, base: str):
+    from localnhs.query.national_view import ways_in_for
+    from localnhs.query.organisations import organisation
+    from localnhs.web.charts import bars_over_time
+
+    when = _as_of(as_of)
+    view = organisation(_conn(request), code, when)
+    sizes = view.figures.get("registered_patients", [])
+    chart = bars_over_time(sizes, f"Registered patients at {view.body.name} over time", "sizes") if sizes else None
+    groups: dict[str, list] = {}
+    for link in view.current:
+        groups.setdefault(link.relation, []).append(link)
+    path = base + quote(view.body.code, safe="")
+    is_2016 = _is_2016(view.as_of)
+    switch = [{"text": "Today", "href": path, "current": not is_2016},
+              {"text": "April 2016", "href": path + "?as_of=" + SNAPSHOT_2016, "current": view.as_of == SNAPSHOT_2016}]
+    history = [l for l in view.history if l.relation in ("succeeded by", "successor of")]
+    return render(
+        "organisation.html", view=view, groups=groups, counts=view.counts, chart_svg=chart, sizes=sizes,
+        history=history, memberships=[l for l in view.history if l.relation not in ("succeeded by", "successor of")],
+        ways=ways_in_for(view.body, view.as_of), switch=switch, is_2016=is_2016, today=_today(),
+        breadcrumbs=[{"text": "Home", "href": "/"}],
+    )
+
+
+@router.get("/organisations/{code}", response_class=HTMLResponse)
+def organisation_page(request: Request, code: str, as_of: str | None = None):
+    return _org_page(request, code, as_of, "/organisations/")
+
+
+@router.get("/practices/{code}", response_class=HTMLResponse)
+def practice_page(request: Request, code: str, as_of: str | None = None):
+    return _org_page(request, code, as_of, "/practices/")
+
+
+# ---------------------------------------------------------------- the national picture
+
+
+@router.get("/national", response_class=HTMLResponse)
+def national_page(request: Request, as_of: str | None = None):
+    from localnhs.content import load_national, load_sources
+    from localnhs.query import national_view as nv
+    from localnhs.query.stats import commissioner_population, stats
+    from localnhs.web import charts
+
+    conn = _conn(request)
+    when = _as_of(as_of)
+    st = nv.structure(conn, when)
+    era_word = "April 2016" if st["era"] == "ccg" else "today"
+    tree = charts.structure_tree(st, f"How NHS England was organised on {st['as_of']}: "
+                                     f"{st['counts']['regions']} regions, {st['counts']['middle']} "
+                                     f"{st['levels'][2]}, {st['counts']['leaves']} {st['levels'][3]}")
+    then, now = stats(conn, SNAPSHOT_2016), stats(conn, None)
+    trusts_then, trusts_now = nv.trusts_by_type(conn, SNAPSHOT_2016), nv.trusts_by_type(conn, None)
+    dates = nv.list_size_dates(conn)
+    dists = []
+    for d in ([dates[0], dates[-1]] if len(dates) > 1 else dates):
+        dist = nv.list_size_distribution(conn, d)
+        if dist:
+            dist["svg"] = charts.histogram(dist, f"Registered patients per GP practice, {d}: median {dist['median']:,.0f}",
+                                           f"hist-{d}")
+            dists.append(dist)
+    ccg_pop = [{"code": c, "name": n, "patients": commissioner_population(conn, c, "2016-01-01")}
+               for c, n in (("03V", "NHS Corby CCG"), ("13P", "NHS Birmingham CrossCity CCG"))]
+    icb_range = nv.icb_population_range(conn)
+    national = load_national()
+    sources = load_sources()
+    flow_sources = sorted({f["source"] for f in national["flows"]})
+    sankey = charts.sankey(national, f"NHS money in England, {national['year']}: the seed's figures (£bn a year)")
+    return render(
+        "national.html", st=st, tree_svg=tree, era_word=era_word, then=then, now=now, trusts_then=trusts_then,
+        trusts_now=trusts_now, dists=dists, ccg_pop=ccg_pop, icb_range=icb_range, national=national,
+        sankey_svg=sankey, flow_sources=[sources[s] for s in flow_sources if s in sources],
+        snapshot=SNAPSHOT_2016, today=_today(), breadcrumbs=[{"text": "Home", "href": "/"}],
+        switch=[{"text": "Today", "href": "/national", "current": st["era"] == "icb"},
+                {"text": "April 2016", "href": "/national?as_of=" + SNAPSHOT_2016, "current": st["era"] == "ccg"}],
+    )
+
+
+@router.get("/about/data", response_class=HTMLResponse)
+def about_data(request: Request):
+    from localnhs import attribution
+    from localnhs.store import read
+
+    conn = _conn(request)
+    rows = []
+    for r in read.import_log(conn):
+        publisher, licence = PUBLISHERS.get(r["source"], ("see the dataset's PROVENANCE.md", "OGL v3.0"))
+        rows.append({"source": r["source"], "file": r["file"], "as_of": r["as_of"], "rows": r["rows"],
+                     "rejects": r["rejects"], "sha": r["sha256"][:12], "sha256": r["sha256"],
+                     "publisher": publisher, "licence": licence})
+    meta = read.meta(conn)
+    return render("about_data.html", rows=rows, lines=attribution.LINES, built_at=meta.get("built_at"),
+                  breadcrumbs=[{"text": "Home", "href": "/"}])

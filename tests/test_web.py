@@ -1,0 +1,200 @@
+"""Web pages over the real build: status codes, the facts the seeds name, escaping, CSP hygiene."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from fastapi.testclient import TestClient
+
+PC = "WA5 1QG"
+PC_URL = "/places/WA5%201QG"
+
+
+@pytest.fixture(scope="module")
+def client(db_path):
+    from localnhs.api.app import create_app
+
+    return TestClient(create_app(db_path))
+
+
+def _no_inline(html: str) -> None:
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    assert "<style" not in html
+    assert not re.search(r"\sstyle=", html)
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+
+
+def test_home(client):
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    html = r.text
+    assert 'action="/search"' in html and 'id="q"' in html
+    assert "Contains OS data" in html  # attribution in the footer
+    assert "Content-Security-Policy" in r.headers or "content-security-policy" in r.headers
+    _no_inline(html)
+
+
+def test_static_served(client):
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/map.js").status_code == 200
+    assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+
+
+def test_search_full_postcode_redirects(client):
+    r = client.get("/search", params={"q": "wa51qg"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == PC_URL
+
+
+@pytest.mark.parametrize("q", ["", "WA5 1Q!", "WA5 1Q"])
+def test_search_invalid_shows_error_summary(client, q):
+    r = client.get("/search", params={"q": q})
+    assert r.status_code == 400
+    assert "nhsuk-error-summary" in r.text and 'href="#q"' in r.text
+    assert "nhsuk-error-message" in r.text and "nhsuk-form-group--error" in r.text
+    if q:
+        assert "WA5 1QG" in r.text  # says what a valid postcode looks like
+    _no_inline(r.text)
+
+
+def test_search_names(client):
+    r = client.get("/search", params={"q": "warrington"})
+    assert r.status_code == 200
+    assert "/organisations/RWW" in r.text or "/organisations/02E" in r.text
+    assert "/places/" in r.text  # the council area links to a representative postcode
+
+
+def test_search_nothing_found_suggests(client):
+    r = client.get("/search", params={"q": "warrington zzqxj"})
+    assert r.status_code == 404
+    assert "Did you mean" in r.text and "Warrington" in r.text
+
+
+def test_search_escapes_input(client):
+    r = client.get("/search", params={"q": "<script>alert(1)</script>"})
+    assert r.status_code == 400
+    assert "<script>alert" not in r.text and "&lt;script&gt;" in r.text
+
+
+def test_place_today(client):
+    r = client.get(PC_URL)
+    assert r.status_code == 200
+    html = r.text
+    assert "Who runs the NHS for WA5 1QG" in html
+    assert "Cheshire and Merseyside" in html
+    assert "Warrington and Halton" in html and "/organisations/RWW" in html
+    assert '<figure class="app-diagram">' in html and "<svg" in html
+    assert 'id="map-data"' in html and '"outlines"' in html
+    assert "/places/WA5%201QG/briefing" in html and "briefing.pdf" in html
+    assert "How to have a say" in html and "Community planning" in html
+    assert "as_of=2016-04-01" in html
+    _no_inline(html)
+
+
+def test_place_2016(client):
+    r = client.get(PC_URL, params={"as_of": "2016-04-01"})
+    assert r.status_code == 200
+    assert "NHS Warrington CCG" in r.text and "/organisations/02E" in r.text
+    assert "1 April 2016" in r.text
+
+
+def test_place_redirects_to_normal_form(client):
+    r = client.get("/places/wa51qg", params={"as_of": "2016-04-01"}, follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == PC_URL + "?as_of=2016-04-01"
+
+
+def test_place_errors(client):
+    r = client.get("/places/WA5%201Q!")
+    assert r.status_code == 400 and "not a valid postcode" in r.text and "<h1>" in r.text
+    r = client.get("/places/CF10%201AA")  # Cardiff
+    assert r.status_code == 404 and "Wales" in r.text
+    r = client.get(PC_URL, params={"as_of": "not-a-date"})
+    assert r.status_code == 400
+
+
+def test_organisation_pages(client):
+    r = client.get("/organisations/RWW")
+    assert r.status_code == 200
+    assert "Warrington and Halton" in r.text and "How to have a say" in r.text
+    _no_inline(r.text)
+    r = client.get("/organisations/02E", params={"as_of": "2016-04-01"})
+    assert r.status_code == 200 and "Warrington" in r.text
+    assert client.get("/organisations/NOPE99").status_code == 404
+
+
+def test_practice_page_has_list_size_chart(client):
+    from localnhs.query.local_system import local_system
+
+    code = local_system(client.app.state.conn, PC).practices[0].practice.code
+    r = client.get(f"/practices/{code}")
+    assert r.status_code == 200
+    assert "Registered patients" in r.text and 'class="app-chart' in r.text
+
+
+def test_national(client):
+    r = client.get("/national")
+    assert r.status_code == 200
+    html = r.text
+    for text in ("NHS England", "integrated care boards", "median", "Corby", "Birmingham CrossCity",
+                 "1 January 2016", "1 January 2021", "£", "2016"):
+        assert text in html, text
+    _no_inline(html)
+    r = client.get("/national", params={"as_of": "2016-04-01"})
+    assert r.status_code == 200 and "209 clinical commissioning groups" in r.text
+
+
+def test_about_data(client):
+    from localnhs import attribution
+
+    r = client.get("/about/data")
+    assert r.status_code == 200
+    for line in attribution.LINES:
+        assert line.replace("©", "©") in r.text or line in r.text
+    assert "epraccur" in r.text and "Ordnance Survey" in r.text
+    assert re.search(r"<code[^>]*>[0-9a-f]{12}…</code>", r.text)
+
+
+def test_unknown_page_is_html_404(client):
+    r = client.get("/no/such/page")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"] and "Page not found" in r.text
+
+
+def test_briefing_html(client):
+    r = client.get(PC_URL + "/briefing", params={"as_of": "2016-04-01"})
+    assert r.status_code == 200
+    assert "NHS Warrington CCG" in r.text and "Community planning" in r.text
+    assert "/static/briefing.css" in r.text
+    _no_inline(r.text)
+
+
+def test_briefing_pdf(client, tmp_path):
+    r = client.get(PC_URL + "/briefing.pdf")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(r.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "WA5 1QG" in flat
+    assert "Cheshire and Merseyside" in flat
+    assert "Warrington and Halton" in flat
+    assert "Open Government Licence" in flat
+    m = re.search(r"Pages:\s+(\d+)", pages)
+    assert m and int(m.group(1)) <= 2, pages
+
+
+def test_briefing_pdf_2016(client, tmp_path):
+    r = client.get(PC_URL + "/briefing.pdf", params={"as_of": "2016-04-01"})
+    assert r.status_code == 200
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(r.content)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "NHS Warrington CCG" in text
