@@ -198,12 +198,9 @@ def icb_population_range(conn, figure_date: str | None = None, as_of: str = ICB_
 
 def area_place(conn, kind: str, code: str) -> str | None:
     """A postcode near the middle of a council or ward area (the same rule the place search uses)."""
-    from localnhs.query.places import _representative
-
     column = "ward" if kind == "area_ward" else "lad"
-    rows = read.postcodes_in_area(conn, column, code, limit=3000)
-    if not rows and column == "lad":
-        for lad in read.child_areas(conn, "lad", code):
-            rows += read.postcodes_in_area(conn, "lad", lad, limit=300)
-    rep = _representative(rows) if rows else None
+    rep = read.area_representative(conn, column, code)
+    if rep is None and column == "lad":
+        reps = [r for c in read.child_areas(conn, "lad", code) if (r := read.area_representative(conn, "lad", c))]
+        rep = max(reps, key=lambda r: r["area_postcodes"], default=None)
     return rep["pcd"] if rep is not None else None

@@ -114,14 +114,16 @@ def _org_location(conn, org, query: str) -> Location:
 
 
 def _area_location(conn, column: str, code: str, name: str, query: str) -> Location:
-    rows = read.postcodes_in_area(conn, column, code)
-    if not rows and column == "lad":
-        # An upper-tier council: take the postcodes of its districts.
-        for lad in conn.execute("SELECT code FROM area WHERE type='lad' AND parent_code = ?", (code,)).fetchall():
-            rows += read.postcodes_in_area(conn, "lad", lad[0], limit=500)
-    if not rows:
+    rep = read.area_representative(conn, column, code)
+    if rep is None and column == "lad":
+        # An upper-tier council: stand in with the postcode of its largest district.
+        reps = [r for c in read.child_areas(conn, "lad", code) if (r := read.area_representative(conn, "lad", c))]
+        rep = max(reps, key=lambda r: r["area_postcodes"], default=None)
+    if rep is None and column == "lad":
+        # A council since abolished (e.g. Northamptonshire, 2021): the middle of its old neighbourhoods.
+        rep = _representative(read.lsoa21_reps_for_old_area(conn, code))
+    if rep is None:
         raise NotFound(f"No postcodes found in {name}.")
-    rep = _representative(rows)
     loc = from_postcode_row(conn, rep, query, label=name)
     loc.notes.insert(0, f"{name} is a wide area; this answer is for {rep['pcd']}, a postcode near its middle. "
                         "Enter your own postcode for your nearest practices.")

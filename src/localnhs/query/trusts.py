@@ -49,6 +49,9 @@ def _trust_footprint(conn, code: str, as_of: dt.date) -> str | None:
     result = None
     org = read.organisation(conn, code)
     postcode = " ".join((org["postcode"] or "").split()) if org is not None else ""
+    if not postcode:
+        stand_in = read.attribute_at(conn, code, "locator_postcode", as_of.isoformat())
+        postcode = stand_in["value"] if stand_in else ""
     row = read.postcode(conn, postcode) if postcode else None
     if row is not None and row["country"] == "E92000001":
         chain = commissioners(conn, from_postcode_row(conn, row, postcode), as_of)
@@ -63,7 +66,10 @@ def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
     if key not in _footprints:
         d = as_of.isoformat()
         seen, out = set(), []
-        for code in read.attribute_codes(conn, "trust_type", ttype, d):
+        codes = read.attribute_codes(conn, "trust_type", ttype, d)
+        if ttype == "mental_health":  # care trusts (e.g. Camden and Islington) ran mental health services
+            codes += read.attribute_codes(conn, "trust_type", "care_trust", d)
+        for code in codes:
             b = body(conn, code, as_of)
             if b is None or b.lat is None or code in seen:
                 continue
@@ -82,7 +88,12 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
         return TrustRole(ttype, None, "no location for this postcode", "none")
     cands = _candidates(conn, ttype, as_of)
     inside = [b for b in cands if place_footprint and _trust_footprint(conn, b.code, as_of) == place_footprint]
-    pool = inside or cands
+    # Community trusts serve compact areas: one outside the place's footprint is not its provider.
+    pool = inside or ([] if ttype == "community" else cands)
+    if not pool and ttype == "community":
+        return TrustRole(ttype, None, "no community health trust is headquartered in this commissioning area: "
+                         "community services here are run by another local trust, often the acute or mental "
+                         "health trust (not in the shipped data)", "low")
     if not pool:
         return TrustRole(ttype, None, f"no {LABELS[ttype]} found in the data for this date", "none")
     ranked = sorted(pool, key=lambda b: km(loc.lat, loc.lon, b.lat, b.lon))

@@ -17,7 +17,7 @@ from localnhs.store.intervals import day_before, from_snapshots
 COUNCIL_VINTAGES = [
     ("lad", "2016", "2016-12-01"), ("county", "2016", "2016-12-01"),
     ("utla", "2019", "2019-04-01"), ("utla", "2021", "2021-04-01"), ("lad", "2021", "2021-12-01"),
-    ("utla", "2023", "2023-04-01"), ("lad", "2024", "2024-05-01"),
+    ("utla", "2023", "2023-04-01"), ("lad", "2024", "2024-05-01"), ("lad", "2025", "2025-10-01"),
 ]
 HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council (derived: no official list is shipped)"
 HWB_METHOD = "one Health and Wellbeing Board per upper-tier council (derived: no official list is shipped)"
@@ -33,6 +33,10 @@ def load(ctx) -> None:
         _councils(ctx.conn)
     with ctx.step("commissioner names by vintage", total=1):
         _commissioner_names(ctx.conn)
+    with ctx.step("types of new trusts", total=1):
+        _inherited_trust_types(ctx.conn)
+    with ctx.step("representative postcodes", total=1):
+        _representatives(ctx.conn)
     with ctx.step("organisation locations", total=1):
         _locations(ctx.conn)
     with ctx.step("search index", total=1):
@@ -87,6 +91,7 @@ def _locations(conn) -> None:
         FROM postcode p LEFT JOIN lsoa11 l ON l.code = p.lsoa11
         WHERE p.pcd = organisation.postcode
     """)
+    _locate_by_name(conn)
     rows = conn.execute(
         "SELECT code, lon, lat FROM organisation WHERE lat IS NOT NULL "
         "AND kind IN ('gp_practice', 'nhs_trust', 'pcn')"
@@ -142,3 +147,74 @@ def _commissioner_names(conn) -> None:
         opened[code], closed[code] = o, c
     rows = from_snapshots(obs, dates, open_first=opened, closed=closed)
     conn.executemany("INSERT INTO org_name VALUES (?,?,?,?,?)", rows)
+
+
+def _inherited_trust_types(conn) -> None:
+    """A trust formed by merger after the last classification (e.g. North London NHS FT, 2024)
+    takes the type its predecessors had, and says so in the source."""
+    rows = conn.execute("""
+        SELECT r.to_code, a.value, group_concat(DISTINCT r.from_code)
+        FROM relationship r JOIN org_attribute a ON a.code = r.from_code AND a.attribute = 'trust_type'
+        JOIN organisation o ON o.code = r.to_code AND o.kind = 'nhs_trust'
+        WHERE r.kind = 'succeeded_by' AND a.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM org_attribute x WHERE x.code = r.to_code AND x.attribute = 'trust_type')
+        GROUP BY r.to_code, a.value ORDER BY r.to_code, count(*) DESC
+    """).fetchall()
+    chosen = {}
+    for code, value, preds in rows:
+        if code not in chosen or (chosen[code][0] == "care_trust" and value != "care_trust"):
+            chosen[code] = (value, preds)
+    conn.executemany(
+        "INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
+        [(code, "trust_type", value, None, None, f"derived from predecessors {preds}")
+         for code, (value, preds) in chosen.items()],
+    )
+
+
+def _locate_by_name(conn) -> None:
+    """Care trusts (TAD, TAE, TAF, TAH...) are missing from the etr lists, so no address ships for
+    them. Where the trust's name contains a council's name ("Sheffield Health and Social Care"),
+    place it at the middle of that council's neighbourhoods, and record that this is how."""
+    lads = conn.execute(
+        "SELECT a.name, avg(l.lat), avg(l.lon), a.code FROM area a JOIN lsoa21 l ON l.lad24 = a.code "
+        "WHERE a.type = 'lad' AND a.vintage = '2024' GROUP BY a.code"
+    ).fetchall()
+    for code, name in conn.execute(
+        "SELECT code, name FROM organisation WHERE kind = 'nhs_trust' AND lat IS NULL"
+    ).fetchall():
+        key = f" {name_key(name)} "
+        hits = [h for h in lads if f" {name_key(h[0])} " in key]
+        if not hits:
+            continue
+        n, lat, lon, lad = max(hits, key=lambda h: len(h[0]))
+        near = conn.execute(
+            "SELECT r.pcd FROM lsoa21 l JOIN area_rep r ON r.type = 'lsoa21' AND r.code = l.code WHERE l.lad24 = ? "
+            "ORDER BY (l.lat - ?) * (l.lat - ?) + (l.lon - ?) * (l.lon - ?) LIMIT 1", (lad, lat, lat, lon, lon)
+        ).fetchone()
+        conn.execute("UPDATE organisation SET lat = ?, lon = ? WHERE code = ?", (lat, lon, code))
+        if near:  # the postcode nearest that middle stands in for the address when placing it in an ICB
+            conn.execute("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
+                         (code, "locator_postcode", near[0], None, None, "derived"))
+        conn.execute("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
+                     (code, "location_method", f"middle of {n} (named in the trust's name; no address shipped)",
+                      None, None, "derived"))
+
+
+def _representatives(conn) -> None:
+    """For each council district, ward and LSOA 2021: the live postcode nearest the middle of its
+    postcodes, so a place name resolves with one indexed read instead of a scan."""
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for pcd, lat, lon, lad, ward, lsoa21 in conn.execute(
+        "SELECT pcd, lat, lon, lad, ward, lsoa21 FROM postcode "
+        "WHERE country = 'E92000001' AND status = 'live' AND lat IS NOT NULL"
+    ):
+        for key in (("lad", lad), ("ward", ward), ("lsoa21", lsoa21)):
+            if key[1]:
+                groups[key].append((pcd, lat, lon))
+    rows = []
+    for (type_, code), pts in groups.items():
+        mlat = sum(p[1] for p in pts) / len(pts)
+        mlon = sum(p[2] for p in pts) / len(pts)
+        best = min(pts, key=lambda p: (p[1] - mlat) ** 2 + (p[2] - mlon) ** 2)
+        rows.append((type_, code, best[0], len(pts)))
+    conn.executemany("INSERT INTO area_rep VALUES (?,?,?,?)", rows)

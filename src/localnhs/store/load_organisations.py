@@ -326,13 +326,14 @@ def _trusts(ctx, orgs, advance) -> None:
         rows.append((subject, value, "part_of", start, end, src, "ODS trust list (headquarters)", None))
     _relationships(conn, rows)
 
-    type_obs, detail_obs = [], []
+    type_obs, detail_obs, eric_names = [], [], []
     for fname, (start, _end) in trust_types.ERIC_XLS.items():
         path = ctx.path("trust_types", fname)
         parsed = trust_types.read_eric_xls(path)
         ctx.record("trust_types", path, start, parsed.rejects)
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
+        eric_names += [(t.code, t.name, fname) for t in parsed.rows]
         advance()
     for fname, as_of in trust_types.CQC.items():
         path = ctx.path("nhs_trust_types", fname)
@@ -347,6 +348,10 @@ def _trusts(ctx, orgs, advance) -> None:
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
         advance()
+    # Care trusts (e.g. Camden and Islington, TAF) are not in the etr lists: ERIC still names them.
+    for code, name, src in sorted(set(eric_names), key=lambda t: t[2]):
+        if code not in orgs.rows:
+            orgs.put(code, name=name, kind="nhs_trust", source=src)
     _attributes(conn, "trust_type", _runs(type_obs))
     _attributes(conn, "trust_type_detail", _runs(detail_obs))
 

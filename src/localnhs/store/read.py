@@ -25,10 +25,18 @@ def postcodes_in(conn, prefix: str) -> list[Row]:
     ).fetchall()
 
 
-def postcodes_in_area(conn, column: str, code: str, limit: int = 5000) -> list[Row]:
-    assert column in ("lad", "ward", "lsoa11", "lsoa21")
+def area_representative(conn, type_: str, code: str) -> Row | None:
+    """The postcode standing for a district, ward or LSOA 2021, with how many postcodes it has."""
+    return one(conn, "SELECT p.*, r.postcodes AS area_postcodes FROM area_rep r JOIN postcode p ON p.pcd = r.pcd "
+                     "WHERE r.type = ? AND r.code = ?", type_, code)
+
+
+def lsoa21_reps_for_old_area(conn, code: str, limit: int = 2000) -> list[Row]:
+    """Postcodes standing for LSOAs of a council that no longer exists (matched on its 2016-2021 codes)."""
     return conn.execute(
-        f"SELECT * FROM postcode WHERE {column} = ? AND status = 'live' AND lat IS NOT NULL LIMIT ?", (code, limit)
+        "SELECT p.*, r.postcodes AS area_postcodes FROM lsoa11 o JOIN lsoa21 n ON n.lsoa11 = o.code "
+        "JOIN area_rep r ON r.type = 'lsoa21' AND r.code = n.code JOIN postcode p ON p.pcd = r.pcd "
+        "WHERE o.lad16 = :c OR o.lad21 = :c OR o.utla19 = :c LIMIT :l", {"c": code, "l": limit}
     ).fetchall()
 
 

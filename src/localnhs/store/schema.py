@@ -130,6 +130,12 @@ CREATE TABLE catchment (
   source TEXT NOT NULL, PRIMARY KEY (msoa11, year, trust)
 ) WITHOUT ROWID;
 
+-- The live postcode nearest the middle of each district, ward and LSOA 2021 (stands for the area).
+CREATE TABLE area_rep (
+  type TEXT NOT NULL, code TEXT NOT NULL, pcd TEXT NOT NULL, postcodes INTEGER NOT NULL,
+  PRIMARY KEY (type, code)
+) WITHOUT ROWID;
+
 -- Name search: organisations (current and former names) and named areas (councils, wards).
 CREATE TABLE search (
   name_key TEXT NOT NULL,      -- lower case, '&' as 'and', punctuation dropped
