@@ -206,7 +206,9 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
         rows.append((subject, value, "in_region", start, _cap(end, pre_icb), src, method, None))
     for subject, value, start, end, src in from_snapshots(hlhg_obs, pre_icb, open_first=eccg_open):
         rows.append((subject, value, "part_of", start, _cap(end, pre_icb), src, method, None))
-    for subject, value, start, end, src in from_snapshots(hlhg_region_obs, release_dates):
+    # An ICB's first recorded region held from the day ICBs began (the releases start in 2025).
+    icb_open = {c: r["opened"] for c, r in orgs.rows.items() if r.get("kind") == "icb"}
+    for subject, value, start, end, src in from_snapshots(hlhg_region_obs, release_dates, open_first=icb_open):
         rows.append((subject, value, "in_region", start, end, src, "majority of the practices in the ODS release", None))
     _relationships(conn, rows)
     advance()
