@@ -3,7 +3,7 @@ trusts), errors per item so one bad postcode never fails the batch."""
 
 from __future__ import annotations
 
-from localnhs.query.commissioners import commissioners
+from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.councils import councils
 from localnhs.query.dates import parse
 from localnhs.query.errors import QueryError
@@ -17,7 +17,7 @@ def enrich_one(conn, query: str, when) -> dict:
     loc = locate(conn, pcd)
     chain = commissioners(conn, loc, when)
     cs, hwb, hw = councils(conn, loc, when)
-    fp = chain[1].code if len(chain) > 1 else None
+    fp = footprint(conn, chain, when)
     a, amb = acute(conn, loc, when, fp), ambulance(conn, loc, when)
     return {
         "postcode": loc.postcode, "status": loc.status, "lat": loc.lat, "lon": loc.lon,

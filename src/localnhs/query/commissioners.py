@@ -74,3 +74,17 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
         if region:
             chain.append(region)
     return chain
+
+
+def footprint(conn, chain: list[Body], as_of: dt.date) -> str | None:
+    """The commissioning footprint used to find a place's mental-health and community trusts:
+    the ICB from July 2022; before that the CCG's STP (ONS CCG to STP lookups, 2017-2021; the
+    2017 footprints also stand for 2016, when STPs were first drawn), else its area team."""
+    if not chain:
+        return None
+    if as_of >= ICB_ERA or chain[0].kind not in ("ccg", "sub_icb_location"):
+        return chain[1].code if len(chain) > 1 else None
+    rel = read.related_from(conn, chain[0].code, "in_stp", as_of.isoformat())
+    if rel:
+        return rel[0]["to_code"]
+    return chain[1].code if len(chain) > 1 else None

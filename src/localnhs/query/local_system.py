@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from localnhs.query import councils as councils_q
-from localnhs.query.commissioners import commissioners
+from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.dates import parse
 from localnhs.query.model import LocalSystem
 from localnhs.query.national import national_bodies
@@ -19,7 +19,7 @@ def local_system(conn, query: str, as_of: str | dt.date | None = None, n_practic
     loc = locate(conn, query)
     chain = commissioners(conn, loc, when)
     place_comm = chain[0].code if chain else None
-    footprint = chain[1].code if len(chain) >= 2 else None
+    area = footprint(conn, chain, when)
     cs, hwb, hw = councils_q.councils(conn, loc, when)
     notes = list(loc.notes)
     if not chain:
@@ -29,5 +29,5 @@ def local_system(conn, query: str, as_of: str | dt.date | None = None, n_practic
         as_of=when.isoformat(), location=loc, councils=cs, ward=councils_q.ward(conn, loc, when),
         hwb=hwb, healthwatch=hw, commissioners=chain,
         practices=nearest(conn, loc, when, n=n_practices, place_commissioner=place_comm),
-        trusts=trusts(conn, loc, when, footprint), national=national_bodies(when), sources=sources, notes=notes,
+        trusts=trusts(conn, loc, when, area, cs[0].code if cs else None), national=national_bodies(when), sources=sources, notes=notes,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from localnhs.query.bodies import body, is_open
-from localnhs.query.commissioners import commissioners
+from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, TrustRole
 from localnhs.store import read
@@ -37,8 +37,9 @@ def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
     return succ, f"{b.name} ({b.code}) became part of {succ.name} on {b.successor.date}."
 
 
-def _trust_footprint(conn, code: str, as_of: dt.date) -> str | None:
-    """The commissioning footprint (ICB, or area team / STP before 2022) of a trust's headquarters."""
+def _trust_place(conn, code: str, as_of: dt.date) -> tuple[str | None, str | None]:
+    """(commissioning footprint, upper-tier council) of a trust's headquarters on a date."""
+    from localnhs.query.councils import councils
     from localnhs.query.places import from_postcode_row
 
     key = (id(conn), code, as_of)
@@ -46,7 +47,7 @@ def _trust_footprint(conn, code: str, as_of: dt.date) -> str | None:
         return _footprints[key]
     if len(_footprints) > 50_000:  # as_of is free input on the API: keep the memo bounded
         _footprints.clear()
-    result = None
+    result = (None, None)
     org = read.organisation(conn, code)
     postcode = " ".join((org["postcode"] or "").split()) if org is not None else ""
     if not postcode:
@@ -54,9 +55,9 @@ def _trust_footprint(conn, code: str, as_of: dt.date) -> str | None:
         postcode = stand_in["value"] if stand_in else ""
     row = read.postcode(conn, postcode) if postcode else None
     if row is not None and row["country"] == "E92000001":
-        chain = commissioners(conn, from_postcode_row(conn, row, postcode), as_of)
-        if len(chain) >= 2:
-            result = chain[1].code
+        loc = from_postcode_row(conn, row, postcode)
+        cs, _, _ = councils(conn, loc, as_of)
+        result = (footprint(conn, commissioners(conn, loc, as_of), as_of), cs[0].code if cs else None)
     _footprints[key] = result
     return result
 
@@ -83,11 +84,14 @@ def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
     return _footprints[key]
 
 
-def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: str | None) -> TrustRole:
+def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: str | None,
+            council: str | None = None) -> TrustRole:
     if loc.lat is None:
         return TrustRole(ttype, None, "no location for this postcode", "none")
     cands = _candidates(conn, ttype, as_of)
-    inside = [b for b in cands if place_footprint and _trust_footprint(conn, b.code, as_of) == place_footprint]
+    # A trust headquartered in the place's own (upper-tier) council comes first, then the footprint.
+    same_council = [b for b in cands if council and _trust_place(conn, b.code, as_of)[1] == council]
+    inside = same_council or [b for b in cands if place_footprint and _trust_place(conn, b.code, as_of)[0] == place_footprint]
     # Community trusts serve compact areas: one outside the place's footprint is not its provider.
     pool = inside or ([] if ttype == "community" else cands)
     if not pool and ttype == "community":
@@ -106,7 +110,8 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
                          f"{best.name}, {dist:g} km): community services here are run by another local trust, "
                          "often the acute or mental health trust", "low", distance_km=dist)
     if inside:
-        where = "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this commissioning area"
+        where = ("in this council area" if same_council else
+                 "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this STP footprint")
         if len(inside) == 1:
             method, conf = f"the only {LABELS[ttype]} headquartered {where}, {dist:g} km away", "high"
         else:
@@ -120,38 +125,52 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     return TrustRole(ttype, shown, method, conf, distance_km=dist, others=others, note=note)
 
 
-def acute(conn, loc: Location, as_of: dt.date, place_footprint: str | None) -> TrustRole:
+def acute(conn, loc: Location, as_of: dt.date, place_footprint: str | None, council: str | None = None) -> TrustRole:
     years = read.catchment_years(conn)
     rows = []
     if loc.msoa11 and years:
         year = min(years) if as_of.year <= min(years) else max(years)
         rows = read.catchment(conn, loc.msoa11, year)
     if not rows:
-        role = by_type(conn, loc, as_of, "acute", place_footprint)
+        role = by_type(conn, loc, as_of, "acute", place_footprint, council)
         role.method = role.method + " (no catchment figures for this neighbourhood)"
         return role
     top = rows[0]
     share = top["share"]
     b = body(conn, top["trust"], as_of)
     note = None
-    if b is not None and b.opened and b.opened > as_of.isoformat():
-        # The catchment names today's trust; on the date its predecessors ran the hospitals.
-        preds = [body(conn, r["from_code"], as_of) for r in read.related_to(conn, b.code, "succeeded_by")]
-        preds = [p for p in preds if p is not None and is_open(p, as_of) and p.lat is not None]
-        if preds and loc.lat is not None:
-            p = min(preds, key=lambda p: km(loc.lat, loc.lon, p.lat, p.lon))
-            note = f"{p.name} became part of {b.name} ({b.code}) on {b.opened}; the catchment share is {b.name}'s."
-            b = p
-    elif b is not None:
-        b, note = _current(conn, b, as_of)
+    if b is not None:
+        b, note = _as_it_was(conn, b, loc, as_of)
     if b is None:
-        return by_type(conn, loc, as_of, "acute", place_footprint)
+        return by_type(conn, loc, as_of, "acute", place_footprint, council)
     method = f"{share:.0%} of this neighbourhood's hospital admissions ({top['year']} catchment, OHID)"
     conf = "high" if share >= 0.5 else "medium" if share >= 0.25 else "low"
     b.method, b.confidence = method, conf
     others = [{"code": r["trust"], "name": (body(conn, r["trust"], as_of) or b).name, "share": round(r["share"], 3)}
               for r in rows[1:4] if r["share"] >= 0.05]
     return TrustRole("acute", b, method, conf, share=round(share, 3), others=others, note=note)
+
+
+def _as_it_was(conn, b: Body, loc: Location, as_of: dt.date) -> tuple[Body, str | None]:
+    """Catchments name trusts as of 2021. On an earlier date the hospitals may have belonged to a
+    predecessor that later merged in (Royal Liverpool into Liverpool University Hospitals, 2019):
+    take the nearest of the trust and its predecessors that ran acute hospitals on that date."""
+    d = as_of.isoformat()
+    later = [r for r in read.related_to(conn, b.code, "succeeded_by") if r["valid_from"] > d]
+    if later and loc.lat is not None:
+        # Predecessors first: on a tie (the merged trust often keeps a predecessor's address) they win.
+        options = [p for p in (body(conn, r["from_code"], as_of) for r in later) if p is not None] + [b]
+        options = [p for p in options if p.lat is not None and is_open(p, as_of) and p.opened is not None
+                   and p.opened <= d and p.trust_type in ("acute", None)]
+        if options:
+            best = min(options, key=lambda p: km(loc.lat, loc.lon, p.lat, p.lon))
+            if best.code != b.code:
+                return best, (f"{best.name} ({best.code}) later became part of {b.name} ({b.code}); the catchment "
+                              f"share is {b.name}'s, and {best.name} was the nearer of them.")
+            return b, None
+    if b.opened and b.opened > d:
+        return b, f"{b.name} was formed on {b.opened}; on {d} its hospitals were run by its predecessors."
+    return _current(conn, b, as_of)
 
 
 def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
@@ -166,10 +185,10 @@ def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
     return TrustRole("ambulance", b, method, "high", note=note)
 
 
-def trusts(conn, loc: Location, as_of: dt.date, footprint: str | None) -> list[TrustRole]:
+def trusts(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None = None) -> list[TrustRole]:
     return [
-        acute(conn, loc, as_of, footprint),
+        acute(conn, loc, as_of, footprint, council),
         ambulance(conn, loc, as_of),
-        by_type(conn, loc, as_of, "mental_health", footprint),
-        by_type(conn, loc, as_of, "community", footprint),
+        by_type(conn, loc, as_of, "mental_health", footprint, council),
+        by_type(conn, loc, as_of, "community", footprint, council),
     ]

@@ -295,11 +295,26 @@ def _regions(ctx, rd: Reader, areas: Areas) -> dict[str, str]:
     areas.frame(r18, "nhs_region", "2018", file18, code="nhser", name="nhser_name", ods="nhser_ods")
     _set_parents(areas, "ccg", "2017", dict(r17.select("ccg", "nhser").iter_rows()))
     _set_parents(areas, "ccg", "2018", dict(r18.select("ccg", "nhser").iter_rows()))
+    stp_links = []
+    ends = {"17": "2018-03-31", "18": "2019-03-31", "19": "2020-03-31", "20": "2021-03-31"}
     for yy in ("17", "18", "19", "20"):
         df, file = rd.table(ol, f"ccg_stp{yy}")
         areas.frame(df, "stp", f"20{yy}", file, code="stp", name="stp_name", ods="stp_ods" if yy == "20" else None)
         if yy in ("19", "20"):
             _set_parents(areas, "ccg", f"20{yy}", dict(df.select("ccg", "stp").iter_rows()))
+        # CCG -> STP as dated relationships: the footprint used to place trusts before ICBs.
+        # STP footprints date from 2016; the first ONS lookup (April 2017) also stands for 2016.
+        start = None if yy == "17" else f"20{yy}-04-01"
+        for ccg, stp in df.select("ccg", "stp").iter_rows():
+            row = areas.rows.get(("ccg", f"20{yy}", ccg))
+            if row is not None and row[4]:
+                stp_links.append((row[4], stp, "in_stp", start, ends[yy], file, "ONS CCG to STP lookup", None))
+    c21 = [(code, row[5], row[4], row[6]) for (t, v, code), row in areas.rows.items() if t == "ccg" and v == "2021"]
+    stp_links += [(ods, stp, "in_stp", "2021-04-01", "2022-06-30", src, "ONS LSOA to CCG to STP lookup", None)
+                  for _code, stp, ods, src in c21 if ods and stp]
+    ctx.conn.executemany(
+        "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
+        " VALUES (?,?,?,?,?,?,?,?)", stp_links)
 
     # 2024: ONS codes and names from ONSPD; the Y-codes by name from NHSER19 (the 2019
     # scheme's names are unchanged, four ONS codes were reissued since).
