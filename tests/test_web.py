@@ -86,7 +86,7 @@ def test_place_today(client):
     assert "Who runs the NHS for WA5 1QG" in html
     assert "Cheshire and Merseyside" in html
     assert "Warrington and Halton" in html and "/organisations/RWW" in html
-    assert '<figure class="app-diagram">' in html and "<svg" in html
+    assert '<figure class="app-diagram app-diagram--system"' in html and "<svg" in html
     assert 'id="map-data"' in html and '"outlines"' in html
     assert "/places/WA5%201QG/briefing" in html and "briefing.pdf" in html
     assert "How to have a say" in html and "Community planning" in html

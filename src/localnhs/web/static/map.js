@@ -16,6 +16,8 @@
     return;
   }
   var L = window.L;
+  // Show the container before Leaflet measures it (hidden when scripts do not run).
+  el.classList.add("app-map--active");
   var map = L.map(el, { scrollWheelZoom: false, attributionControl: true });
   map.attributionControl.setPrefix(false);
   var blank = L.layerGroup();
@@ -31,17 +33,22 @@
     commissioner: { color: "#007f3b", weight: 3, fill: false },
   };
   var overlays = {};
+  var layers = [];
   (data.outlines || []).forEach(function (o) {
     var layer = L.geoJSON(o.geometry, { style: outlineStyles[o.kind] || { color: "#005eb8" } });
     layer.bindTooltip(o.name, { sticky: true });
-    layer.addTo(map);
+    layers.push(layer);
     overlays[o.name] = layer;
     if (o.kind === "lsoa") {
       bounds.extend(layer.getBounds());
     }
   });
   var colours = { practice: "#005eb8", trust: "#330072" };
-  (data.points || []).forEach(function (p) {
+  // The place itself last, so it is drawn on top of any practice or trust at the same spot.
+  var points = (data.points || []).slice().sort(function (a, b) {
+    return (a.kind === "place") - (b.kind === "place");
+  });
+  points.forEach(function (p) {
     var label = p.name + (p.note ? " (" + p.note + ")" : "");
     var m;
     if (p.kind === "place") {
@@ -50,17 +57,21 @@
       m = L.circleMarker([p.lat, p.lon], { radius: 7, color: "#ffffff", weight: 2, fillColor: colours[p.kind] || "#4c6272", fillOpacity: 1 });
     }
     m.bindTooltip(label);
-    m.addTo(map);
+    layers.push(m);
     if (p.kind !== "trust") {
       bounds.extend([p.lat, p.lon]);
     }
   });
-  L.control.layers({ "No background map": blank, "OpenStreetMap": osm }, overlays, { collapsed: true }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
   if (bounds.isValid()) {
     map.fitBounds(bounds.pad(0.15));
   } else {
     map.setView([52.5, -1.5], 6);
   }
+  // Add the layers once the map has a view (Leaflet clips paths to the visible bounds).
+  layers.forEach(function (layer) {
+    layer.addTo(map);
+  });
+  L.control.layers({ "No background map": blank, "OpenStreetMap": osm }, overlays, { collapsed: true }).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
   el.classList.add("app-map--ready");
 })();
