@@ -35,6 +35,16 @@ def from_postcode_row(conn, row, query: str, label: str | None = None) -> Locati
         nation, where = NATIONS.get(row["country"], ("another UK nation", "Its own health service runs care there."))
         raise _outside(row["pcd"], nation, where)
     notes = []
+    if row["lat"] is None and not row["lsoa11"]:
+        stand_in = _neighbour(conn, row["pcd"])
+        if stand_in is not None:
+            loc = from_postcode_row(conn, stand_in, query, label=label or row["pcd"])
+            loc.postcode, loc.status, loc.terminated = row["pcd"], row["status"], row["terminated"]
+            loc.located_by = "neighbouring_postcode"
+            loc.notes.insert(0, f"{row['pcd']} has no grid reference or neighbourhood of its own (often a PO box "
+                                f"or large-user postcode); the answer is for {stand_in['pcd']}, the middle of the "
+                                "postcodes around it.")
+            return loc
     lat, lon, located = row["lat"], row["lon"], "postcode"
     if lat is None and row["lsoa11"]:
         l = read.lsoa11(conn, row["lsoa11"])
@@ -53,6 +63,16 @@ def from_postcode_row(conn, row, query: str, label: str | None = None) -> Locati
         country="England", lat=lat, lon=lon, located_by=located, lsoa11=row["lsoa11"], lsoa21=row["lsoa21"],
         msoa11=row["msoa11"], placed_by=row["placed_by"], label=label or row["pcd"], notes=notes,
     )
+
+
+def _neighbour(conn, pcd: str):
+    """A located postcode standing in for one without coordinates: same sector, else same district."""
+    outward, inward = pcd.split(" ")
+    for prefix in (f"{outward} {inward[0]}", f"{outward} "):
+        rows = [r for r in read.postcodes_in(conn, prefix) if r["lat"] is not None and r["lsoa11"]]
+        if rows:
+            return _representative(rows)
+    return None
 
 
 def _representative(rows):
