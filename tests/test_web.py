@@ -83,7 +83,7 @@ def test_place_today(client):
     r = client.get(PC_URL)
     assert r.status_code == 200
     html = r.text
-    assert "Who runs the NHS for WA5 1QG" in html
+    assert re.search(r"<h1[^>]*>Who runs the NHS for (<span[^>]*>)?WA5 1QG", html)
     assert "Cheshire and Merseyside" in html
     assert "Warrington and Halton" in html and "/organisations/RWW" in html
     assert '<figure class="app-diagram app-diagram--system"' in html and "<svg" in html

@@ -280,13 +280,26 @@ def practice_page(request: Request, code: str, as_of: str | None = None):
 
 @router.get("/national", response_class=HTMLResponse)
 def national_page(request: Request, as_of: str | None = None):
+    when = _as_of(as_of)
+    # The figures only change with the database or the day; stats() scans every postcode (~0.6 s),
+    # so keep the rendered page per (date asked, today) for this app's database.
+    cache = getattr(request.app.state, "national_pages", None)
+    if cache is None:
+        cache = request.app.state.national_pages = {}
+    key = (when, _today())
+    if key not in cache:
+        if len(cache) > 16:
+            cache.clear()
+        cache[key] = _national_html(_conn(request), when)
+    return HTMLResponse(cache[key])
+
+
+def _national_html(conn, when: str | None) -> str:
     from localnhs.content import load_national, load_sources
     from localnhs.query import national_view as nv
     from localnhs.query.stats import commissioner_population, stats
     from localnhs.web import charts
 
-    conn = _conn(request)
-    when = _as_of(as_of)
     st = nv.structure(conn, when)
     era_word = "April 2016" if st["era"] == "ccg" else "today"
     tree = charts.structure_tree(st, f"How NHS England was organised on {st['as_of']}: "
@@ -309,8 +322,8 @@ def national_page(request: Request, as_of: str | None = None):
     sources = load_sources()
     flow_sources = sorted({f["source"] for f in national["flows"]})
     sankey = charts.sankey(national, f"NHS money in England, {national['year']}: the seed's figures (£bn a year)")
-    return render(
-        "national.html", st=st, tree_svg=tree, era_word=era_word, then=then, now=now, trusts_then=trusts_then,
+    return jinja_env().get_template("national.html").render(
+        st=st, tree_svg=tree, era_word=era_word, then=then, now=now, trusts_then=trusts_then,
         trusts_now=trusts_now, dists=dists, ccg_pop=ccg_pop, icb_range=icb_range, national=national,
         sankey_svg=sankey, flow_sources=[sources[s] for s in flow_sources if s in sources],
         snapshot=SNAPSHOT_2016, today=_today(), breadcrumbs=[{"text": "Home", "href": "/"}],
