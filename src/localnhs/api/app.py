@@ -7,7 +7,6 @@ GET; every response gets a Content-Security-Policy allowing only this origin (pl
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -53,20 +52,9 @@ def create_app(db_path=None) -> FastAPI:
     app.state.conn = conn
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        if not request.url.path.startswith("/api/docs"):
-            response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        if request.method == "GET" and response.status_code == 200 and "etag" not in response.headers:
-            tag = '"' + hashlib.sha1(f"{build_id}|{request.url.path}|{request.url.query}".encode()).hexdigest()[:20] + '"'
-            if request.headers.get("if-none-match") == tag:
-                return Response(status_code=304, headers={"ETag": tag, "Cache-Control": "public, max-age=3600"})
-            response.headers["ETag"] = tag
-            response.headers.setdefault("Cache-Control", "public, max-age=3600")
-        return response
+    from localnhs.api.headers import HeadersMiddleware
+
+    app.add_middleware(HeadersMiddleware, build_id=build_id, csp=CSP)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from functools import lru_cache
 
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body, Successor
@@ -56,6 +58,14 @@ def successor(conn, code: str, as_of: dt.date) -> Successor | None:
 
 
 def body(conn, code: str, as_of: dt.date, *, method: str | None = None, confidence: str | None = None) -> Body | None:
+    """A fresh copy each call (callers set method and confidence); the lookups behind it are cached,
+    since the database is read-only while serving."""
+    b = _body(conn, code, as_of)
+    return None if b is None else dataclasses.replace(b, method=method, confidence=confidence)
+
+
+@lru_cache(maxsize=50_000)
+def _body(conn, code: str, as_of: dt.date) -> Body | None:
     org = read.organisation(conn, code)
     if org is None:
         return None
@@ -80,7 +90,7 @@ def body(conn, code: str, as_of: dt.date, *, method: str | None = None, confiden
     return Body(
         code=code, name=name, kind=kind, label=label(conn, org, kind, as_of, trust_type, ft),
         source=(name_row["source"] if name_row else org["source"]), opened=org["opened"], closed=closed,
-        foundation_trust=ft, trust_type=trust_type, successor=succ, method=method, confidence=confidence,
+        foundation_trust=ft, trust_type=trust_type, successor=succ,
         lat=org["lat"], lon=org["lon"],
     )
 

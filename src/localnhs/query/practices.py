@@ -6,6 +6,7 @@ ODS epraccur release on or before that date (the earliest release for earlier da
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ def _active(conn, file: str) -> frozenset[str]:
     return frozenset(read.active_gp_codes(conn, file))
 
 
+@lru_cache(maxsize=50_000)
 def list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
     """The registered-patient count nearest before the date (else the first after)."""
     rows = read.figures(conn, code, "registered_patients")
@@ -40,6 +42,12 @@ def list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
 
 
 def practice_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
+    pcn, comm = _links(conn, code, as_of)
+    return (dataclasses.replace(pcn) if pcn else None), (dataclasses.replace(comm) if comm else None)
+
+
+@lru_cache(maxsize=50_000)
+def _links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
     d = as_of.isoformat()
     pcn = comm = None
     rel = read.related_from(conn, code, "member_of", d)

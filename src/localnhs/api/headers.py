@@ -1,0 +1,50 @@
+"""Response headers for every request, as plain ASGI middleware (no per-request task or body
+copying): CSP and friends, Server-Timing, and ETag / Cache-Control for GET.
+
+The database is read-only for the life of a build, so a GET's ETag is known before the app
+runs (build id + path + query): a matching If-None-Match is answered 304 straight away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+
+class HeadersMiddleware:
+    def __init__(self, app, *, build_id: str, csp: str):
+        self.app, self.build_id, self.csp = app, build_id, csp.encode()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope["path"]
+        is_get = scope["method"] == "GET"
+        tag = None
+        if is_get:
+            key = f"{self.build_id}|{path}|{scope.get('query_string', b'').decode('latin-1')}"
+            tag = ('"' + hashlib.sha1(key.encode()).hexdigest()[:20] + '"').encode()
+            for name, value in scope["headers"]:
+                if name == b"if-none-match" and value == tag:
+                    await send({"type": "http.response.start", "status": 304,
+                                "headers": [(b"etag", tag), (b"cache-control", b"public, max-age=3600")]})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+        start = time.perf_counter()
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                headers.append((b"server-timing", f"app;dur={(time.perf_counter() - start) * 1000:.2f}".encode()))
+                if not path.startswith("/api/docs"):
+                    headers.append((b"content-security-policy", self.csp))
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+                if is_get and message["status"] == 200 and b"etag" not in names:
+                    headers.append((b"etag", tag))
+                    if b"cache-control" not in names:
+                        headers.append((b"cache-control", b"public, max-age=3600"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
