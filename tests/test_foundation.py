@@ -38,6 +38,7 @@ def test_practices_and_commissioners_today(conn):
     assert s["commissioners"]["value"] == 106
     assert s["icbs"]["value"] == 42
     assert s["regions"]["value"] == 7
+    assert s["postcodes"]["value"] == 1_492_125  # live English postcodes in Code-Point Open
 
 
 def test_registered_patients_2016(conn):

@@ -291,6 +291,26 @@ def engage(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
         out.print(piece)
 
 
+@app.command()
+@run
+def briefing(query: str, as_of: Optional[str] = AsOf,
+             out_file: Optional[Path] = typer.Option(None, "--out", help="PDF file to write (default: a name from the postcode)."),
+             html: bool = typer.Option(False, "--html", help="Write the printable HTML instead of a PDF.")):
+    """A one- or two-page printable briefing for a neighbourhood meeting (PDF, or HTML)."""
+    from localnhs.query.places import locate
+    from localnhs.web.briefing import pdf_filename, render_html, render_pdf
+
+    conn = _conn()
+    postcode = locate(conn, query).postcode
+    if html:
+        target = out_file or Path(pdf_filename(postcode, as_of)).with_suffix(".html")
+        target.write_text(render_html(conn, postcode, as_of), encoding="utf-8")
+    else:
+        target = out_file or Path(pdf_filename(postcode, as_of))
+        target.write_bytes(render_pdf(conn, postcode, as_of))
+    out.print(f"Wrote {target}")
+
+
 def main() -> None:
     app()
 

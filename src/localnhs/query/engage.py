@@ -60,10 +60,11 @@ def _statements(content, section: str, **values) -> list[dict]:
             for s in content.section(section)]
 
 
-def engage(conn, query: str, as_of=None) -> EngagePlan:
+def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> EngagePlan:
+    """``system``: the place's local system when the caller already has it (the place page)."""
     from localnhs.content import load_bodies, load_community_planning, load_sources
 
-    ls = local_system(conn, query, as_of, n_practices=2)
+    ls = system or local_system(conn, query, as_of, n_practices=2)
     when = dt.date.fromisoformat(ls.as_of)
     bodies = load_bodies()
     place = ls.location.label

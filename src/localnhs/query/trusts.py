@@ -119,6 +119,8 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     else:
         method, conf = f"nearest {LABELS[ttype]} headquarters, {dist:g} km (none in this commissioning area)", "low"
     shown, note = _current(conn, best, as_of)
+    if shown.code != best.code:  # say whose headquarters were measured, not the successor's
+        method = f"{best.name} was {method}; it is now part of {shown.name}"
     shown.method, shown.confidence = method, conf
     others = [{"code": b.code, "name": b.name, "distance_km": round(km(loc.lat, loc.lon, b.lat, b.lon), 1)}
               for b in ranked[1:3]]

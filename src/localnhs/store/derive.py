@@ -41,6 +41,11 @@ def load(ctx) -> None:
         _locations(ctx.conn)
     with ctx.step("search index", total=1):
         _search(ctx.conn)
+    # Counted once here: a count over 2.5 million rows is too slow for every stats request.
+    for country, n in ctx.conn.execute(
+        "SELECT country, count(*) FROM postcode WHERE status = 'live' GROUP BY country"
+    ).fetchall():
+        ctx.conn.execute("INSERT INTO meta VALUES (?, ?)", (f"live_postcodes_{country}", str(n)))
 
 
 def _councils(conn) -> None:

@@ -202,10 +202,10 @@ def meta(conn) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
-def count_postcodes(conn, country: str | None = None) -> int:
-    if country:
-        return one(conn, "SELECT count(*) FROM postcode WHERE country = ? AND status = 'live'", country)[0]
-    return one(conn, "SELECT count(*) FROM postcode WHERE status = 'live'")[0]
+def count_postcodes(conn, country: str) -> int:
+    """Live postcodes in a country, as counted at build time."""
+    row = one(conn, "SELECT value FROM meta WHERE key = ?", f"live_postcodes_{country}")
+    return int(row[0]) if row else 0
 
 
 # ---- web views (query/national_view.py) ----------------------------------------------

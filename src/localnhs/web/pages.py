@@ -202,7 +202,7 @@ def place_page(request: Request, postcode: str, as_of: str | None = None):
         return redirect
     conn = _conn(request)
     ls = local_system(conn, norm, when)
-    plan = engage(conn, norm, when)
+    plan = engage(conn, norm, when, system=ls)
     map_data = place_map(conn, ls)
     return render(
         "place.html", ls=ls, plan=plan, as_of_param=when, is_2016=_is_2016(ls.as_of), today=_today(),
