@@ -41,18 +41,24 @@ class EngagePlan:
     changes_since_2016: list[dict]
 
 
+# Which ways-in content (content/bodies/<kind>.yaml) speaks for each kind of body in the store.
+CONTENT_KIND = {
+    "gp_practice": "gp_practice", "pcn": "pcn", "council": "council", "hwb": "hwb", "healthwatch": "healthwatch",
+    "region": "nhs_england", "area_team": "nhs_england", "commissioning_hub": "nhs_england",
+    "stp": "icb", "sub_icb_reporting_entity": "sub_icb_location",
+}
+
+
 def _kind_for(b: Body, as_of: dt.date) -> str | None:
     if b.kind == "nhs_trust":
         return "foundation_trust" if b.foundation_trust else "nhs_trust"
     if b.kind in ("ccg", "sub_icb_location"):
         return "ccg" if as_of < ICB_ERA else "sub_icb_location"
-    if b.kind == "icb":
+    if b.kind == "icb":  # before July 2022 the same code was an STP: a partnership, not a statutory body
         return "icb" if as_of >= ICB_ERA else None
-    if b.kind in ("region", "area_team"):
-        return "nhs_england"
     if b.kind == "national_body":
         return b.code.lower()
-    return b.kind if b.kind in ("gp_practice", "pcn", "council", "hwb", "healthwatch") else None
+    return CONTENT_KIND.get(b.kind)
 
 
 def _statements(content, section: str, **values) -> list[dict]:

@@ -1,0 +1,82 @@
+"""The command line over the real database: every command answers, in text and JSON/CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(db_path, *args, env_extra=None):
+    env = {"LOCALNHS_DB": str(db_path), "PATH": "", "COLUMNS": "200", **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "localnhs", *args], capture_output=True, text=True, env=env)
+
+
+def test_org_both_ways(db_path):
+    res = run(db_path, "org", "QYG", "--json")
+    assert res.returncode == 0, res.stderr
+    view = json.loads(res.stdout)
+    assert view["body"]["label"] == "Integrated Care Board (ICB)"
+    assert view["counts"]["includes"] >= 9          # Cheshire and Merseyside's sub-ICB locations
+    assert any(l["relation"] == "in NHS England region" and l["code"] == "Y62" for l in view["current"])
+
+
+def test_practice_and_history(db_path):
+    res = run(db_path, "practice", "N81012", "--as-of", "2016-04-01", "--json")
+    assert res.returncode == 0, res.stderr
+    view = json.loads(res.stdout)
+    assert view["figures"]["registered_patients"][0]["date"] == "2016-01-01"
+    assert any(l["relation"] == "commissioned by" and l["code"] == "02E" for l in view["current"])
+    assert run(db_path, "practice", "RWW").returncode == 3
+
+
+def test_search_tolerant(db_path):
+    res = run(db_path, "search", "warrington & halton", "--csv")
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert rows[0]["code"] == "RWW"
+    assert run(db_path, "search", "WARRINGTON AND HALTON!", "--json").stdout.count('"RWW"') >= 1
+
+
+def test_near(db_path):
+    res = run(db_path, "near", "WA5 1QG", "--kind", "acute", "-n", "3", "--json")
+    assert res.returncode == 0, res.stderr
+    rows = json.loads(res.stdout)
+    assert rows[0]["code"] == "RWW" and len(rows) == 3
+    gp = json.loads(run(db_path, "near", "WA5 1QG", "--kind", "gp", "--json").stdout)
+    assert len(gp) == 5 and gp[0]["distance_km"] <= gp[-1]["distance_km"]
+    assert run(db_path, "near", "WA5 1QG", "--kind", "dentist").returncode == 2
+
+
+def test_about_lists_sources_and_attribution(db_path):
+    res = run(db_path, "about", "--json")
+    data = json.loads(res.stdout)
+    assert any(s["file"] == "codepo_gb_2025.4.0.zip" for s in data["sources"])
+    assert any("Royal Mail" in line for line in data["attribution"])
+
+
+def test_missing_database_is_a_message(tmp_path):
+    res = run(tmp_path / "none.sqlite", "lookup", "WA5 1QG")
+    assert res.returncode == 4 and "localnhs build" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_update_downloads_into_a_dated_folder(tmp_path, raw):
+    """`update` against file:// URLs standing in for the publishers (no network here)."""
+    src = raw / "etr" / "etr_2025-12_dse.csv"
+    urls = tmp_path / "urls.toml"
+    urls.write_text(f'[etr]\n"etr.csv" = "{src.as_uri()}"\n')
+    res = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw"), "--urls", str(urls)],
+                         capture_output=True, text=True, env={"PATH": ""})
+    assert res.returncode == 0, res.stderr
+    (folder,) = (tmp_path / "raw").iterdir()
+    assert (folder / "etr" / "etr.csv").read_bytes() == src.read_bytes()
+    assert "sha256" in (folder / "etr" / "PROVENANCE.md").read_text()
+    urls.write_text('[etr]\n"etr.csv" = "file:///nowhere/etr.csv"\n')
+    bad = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw2"), "--urls", str(urls)],
+                         capture_output=True, text=True, env={"PATH": ""})
+    assert bad.returncode == 1 and "etr/etr.csv" in bad.stderr
+    assert list((tmp_path / "raw2").glob("*")) == []  # nothing half-downloaded is left behind
