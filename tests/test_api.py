@@ -1,0 +1,78 @@
+"""The JSON API against the real app and database: one error shape, per-item bulk errors,
+caching headers, CORS for GET, CSP, OpenAPI."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from localnhs.api.app import BULK_LIMIT, create_app
+
+
+@pytest.fixture(scope="module")
+def api(db_path):
+    return TestClient(create_app(db_path))
+
+
+def _error(r, status, code):
+    assert r.status_code == status, r.text
+    body = r.json()["error"]
+    assert body["status"] == status and body["code"] == code and body["message"]
+    return body
+
+
+def test_place_json(api):
+    r = api.get("/api/places/wa51qg", params={"as_of": "2016-04-01"})
+    assert r.status_code == 200
+    data = r.json()
+    assert data["as_of"] == "2016-04-01" and data["commissioners"][0]["code"] == "02E"
+    assert {t["role"] for t in data["trusts"]} == {"acute", "ambulance", "mental_health", "community"}
+
+
+def test_errors(api):
+    assert "valid postcode" in _error(api.get("/api/places/WA5%201Q!"), 400, "invalid_input")["message"]
+    _error(api.get("/api/places/ZZ99%209ZZ"), 404, "not_found")
+    assert _error(api.get("/api/places/CF10%201AA"), 404, "outside_england")["nation"] == "Wales"
+    _error(api.get("/api/places/WA5%201QG", params={"as_of": "yesterday"}), 400, "invalid_input")
+    _error(api.get("/api/organisations/NOPE1"), 404, "not_found")
+    _error(api.get("/api/nothing-here"), 404, "not_found")
+    _error(api.get("/api/search"), 400, "invalid_input")
+
+
+def test_organisation_and_search(api):
+    org = api.get("/api/organisations/RTV", params={"as_of": "2016-06-01"}).json()
+    assert org["body"]["name"] == "5 Boroughs Partnership NHS Foundation Trust"
+    assert api.get("/api/organisations/RTV").json()["body"]["successor"]["code"] == "RW4"
+    hits = api.get("/api/search", params={"q": "Warrington & Halton"}).json()["results"]
+    assert hits[0]["code"] == "RWW"
+
+
+def test_bulk_per_item_errors(api):
+    r = api.post("/api/places:bulk", json={"postcodes": ["WA5 1QG", "not a postcode", "CF10 1AA", "NN17 1AB"],
+                                            "as_of": "2016-04-01"})
+    assert r.status_code == 200
+    results = r.json()["results"]
+    assert results[0]["result"]["commissioner_code"] == "02E"
+    assert results[1]["error"]["code"] == "invalid_input"
+    assert results[2]["error"]["code"] == "outside_england"
+    assert results[3]["result"]["commissioner_code"] == "03V"
+    _error(api.post("/api/places:bulk", json={"postcodes": ["WA5 1QG"] * (BULK_LIMIT + 1)}), 400, "invalid_input")
+    _error(api.post("/api/places:bulk", json={"postcode": "WA5 1QG"}), 400, "invalid_input")
+
+
+def test_headers(api):
+    r = api.get("/api/places/WA5%201QG", headers={"Origin": "https://example.org"})
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert "max-age" in r.headers["cache-control"]
+    again = api.get("/api/places/WA5%201QG", headers={"If-None-Match": r.headers["etag"]})
+    assert again.status_code == 304
+    other = api.get("/api/places/WA5%201QG", params={"as_of": "2016-04-01"})
+    assert other.headers["etag"] != r.headers["etag"]
+    assert "server-timing" in r.headers
+
+
+def test_openapi_and_docs(api):
+    spec = api.get("/openapi.json").json()
+    assert {"/api/places/{postcode}", "/api/organisations/{code}", "/api/search", "/api/places:bulk"} <= set(spec["paths"])
+    assert api.get("/api/docs").status_code == 200
