@@ -1,16 +1,28 @@
-"""Server-rendered SVG (styled by classes in static/app.css: the CSP forbids inline styles) of a place's local system: who commissions, who provides, who
-oversees, who regulates. Layered top (national) to bottom (practice); every label escaped."""
+"""Server-rendered SVG of a place's local system: who oversees, who commissions, who provides,
+and the local council side. Styled by classes in static/app.css (the CSP forbids inline styles);
+every label is escaped here.
+
+Layout, on a grid of four columns:
+  row 0  national bodies (NHS England, CQC, NICE, Monitor while it existed)
+  rows 1-3  the commissioning chain down the first column: region -> ICB (or area team) -> the
+            place's commissioner; the council, Health and Wellbeing Board and Healthwatch beside it
+  row 4  the nearest GP practices      row 5  the trusts (one box per trust, its roles joined)
+Edges are drawn orthogonally: the commissioner reaches its practices over a bus line above
+row 4, and its trusts over a second bus reached down the left margin, so no line crosses a box.
+"""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-W, BOX_W, BOX_H, GAP_Y = 960, 200, 54, 46
+COLS, COL_W, BOX_W, BOX_H, ROW_H, TOP, LEFT = 4, 240, 200, 54, 104, 16, 28
+W = LEFT + COLS * COL_W
 COLOURS = {"national": "#005eb8", "commissioner": "#007f3b", "provider": "#330072", "local": "#ae2573",
            "practice": "#4c6272"}
+ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community"}
 
 
-def _wrap(text: str, width: int = 28) -> list[str]:
+def _wrap(text: str, width: int = 30) -> list[str]:
     words, lines, cur = text.split(), [], ""
     for w in words:
         if len(cur) + len(w) + 1 > width and cur:
@@ -19,75 +31,115 @@ def _wrap(text: str, width: int = 28) -> list[str]:
         else:
             cur = f"{cur} {w}".strip()
     lines.append(cur)
-    return lines[:2] if len(lines) <= 2 else [lines[0], lines[1][: width - 1] + "…"]
+    return lines if len(lines) <= 2 else [lines[0], lines[1][: width - 1] + "…"]
+
+
+class _Canvas:
+    def __init__(self):
+        self.boxes: dict[str, tuple[float, float]] = {}  # id -> (x, y) of the top-left corner
+        self.parts: list[str] = []
+        self.lines: list[str] = []
+
+    def box(self, key: str, row: int, col: int, title: str, sub: str, colour: str) -> None:
+        x = LEFT + col * COL_W + (COL_W - BOX_W) / 2
+        y = TOP + row * ROW_H
+        self.boxes[key] = (x, y)
+        text = "".join(f'<text x="{x + 10:.0f}" y="{y + 18 + 14 * k:.0f}" class="t">{escape(line)}</text>'
+                       for k, line in enumerate(_wrap(title)))
+        self.parts.append(
+            f'<g><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="#fff" '
+            f'stroke="{COLOURS[colour]}" stroke-width="3"/>{text}'
+            f'<text x="{x + 10:.0f}" y="{y + BOX_H - 7:.0f}" class="s">{escape(sub[:36])}</text></g>'
+        )
+
+    def centre_x(self, key: str) -> float:
+        return self.boxes[key][0] + BOX_W / 2
+
+    def path(self, points: list[tuple[float, float]], label: str | None = None, at: int = 0) -> None:
+        d = " ".join(f"{'M' if i == 0 else 'L'}{x:.0f},{y:.0f}" for i, (x, y) in enumerate(points))
+        self.lines.append(f'<path d="{d}" fill="none" class="e"/>')
+        if label:
+            (x1, y1), (x2, y2) = points[at], points[at + 1]
+            # beside a vertical segment, above a horizontal one: never on the line itself
+            x, y = ((x1 + x2) / 2 + 6, (y1 + y2) / 2 + 4) if x1 == x2 else ((x1 + x2) / 2 - 30, y1 - 5)
+            self.lines.append(f'<text x="{x:.0f}" y="{y:.0f}" class="l">{escape(label)}</text>')
+
+    def down(self, upper: str, lower: str, label: str) -> None:
+        """A straight vertical link between two boxes in the same column."""
+        if upper in self.boxes and lower in self.boxes:
+            x = self.centre_x(upper)
+            self.path([(x, self.boxes[upper][1] + BOX_H), (x, self.boxes[lower][1])], label)
 
 
 def local_system_svg(ls) -> str:
-    """Rows: national bodies; region / ICB; commissioner + council/HWB/Healthwatch; trusts; practices."""
-    rows: list[list[tuple[str, str, str, str]]] = []  # (id, title, subtitle, colour key)
-    rows.append([(b.code, b.name, "regulates / oversees", "national") for b in ls.national][:4])
-    comm = list(reversed(ls.commissioners))  # region first
-    rows.append([(b.code, b.name, b.label, "commissioner") for b in comm[:-1]][:3])
-    local = [(ls.commissioners[0].code, ls.commissioners[0].name, ls.commissioners[0].label, "commissioner")] if ls.commissioners else []
-    local += [(b.code, b.name, b.label, "local") for b in ls.councils[:1]]
-    local += [(b.code, b.name, b.label, "local") for b in (ls.hwb, ls.healthwatch) if b]
-    rows.append(local[:4])
-    rows.append([(r.trust.code, r.trust.name, r.role.replace("_", " ") + " trust", "provider")
-                 for r in ls.trusts if r.trust][:4])
-    rows.append([(p.practice.code, p.practice.name, f"GP practice, {p.distance_km:.1f} km", "practice")
-                 for p in ls.practices[:3]])
-    rows = [r for r in rows if r]
-    pos: dict[str, tuple[float, float]] = {}
-    parts = []
-    y = 20
-    for row in rows:
-        n = len(row)
-        step = W / n
-        for i, (code, title, sub, colour) in enumerate(row):
-            x = step * i + (step - BOX_W) / 2
-            pos.setdefault(code, (x + BOX_W / 2, y))
-            lines = _wrap(title)
-            text = "".join(
-                f'<text x="{x + 10:.0f}" y="{y + 18 + 14 * k:.0f}" class="t">{escape(line)}</text>' for k, line in enumerate(lines)
-            )
-            parts.append(
-                f'<g><rect x="{x:.0f}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="#fff" '
-                f'stroke="{COLOURS[colour]}" stroke-width="3"/>{text}'
-                f'<text x="{x + 10:.0f}" y="{y + BOX_H - 6}" class="s">{escape(sub[:34])}</text></g>'
-            )
-        y += BOX_H + GAP_Y
-    edges = []
+    c = _Canvas()
+    for i, b in enumerate(ls.national[:COLS]):
+        c.box(f"n:{b.code}", 0, i, b.name, "national", "national")
+    chain = list(reversed(ls.commissioners))  # region first, the place's commissioner last
+    for i, b in enumerate(chain[:3]):
+        c.box(f"c:{b.code}", 1 + i + (3 - len(chain[:3])), 0, b.name, b.label, "commissioner")
+    if "n:NHS_ENGLAND" in c.boxes and chain:
+        c.down("n:NHS_ENGLAND", f"c:{chain[0].code}", "oversees")
+    for upper, lower in zip(chain, chain[1:]):
+        c.down(f"c:{upper.code}", f"c:{lower.code}", "oversees" if upper.kind == "region" else "includes")
 
-    def edge(a: str, b: str, label: str) -> None:
-        if a in pos and b in pos and a != b:
-            (x1, y1), (x2, y2) = pos[a], pos[b]
-            edges.append(
-                f'<line x1="{x1:.0f}" y1="{y1 + BOX_H:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" class="e"/>'
-                f'<text x="{(x1 + x2) / 2 + 4:.0f}" y="{(y1 + BOX_H + y2) / 2:.0f}" class="l">{escape(label)}</text>'
-            )
+    upper_council = ls.councils[0] if ls.councils else None
+    for i, b in enumerate(ls.councils[:2]):
+        c.box(f"k:{b.code}", 2, 1 + i, b.name, b.label, "local")
+    if ls.hwb:
+        c.box("hwb", 3, 1, ls.hwb.name, "Health and Wellbeing Board", "local")
+    if ls.healthwatch:
+        c.box("hw", 3, 2 if len(ls.councils) < 2 else 3, ls.healthwatch.name, "local Healthwatch", "local")
+    if upper_council and ls.hwb:
+        c.down(f"k:{upper_council.code}", "hwb", "runs")
+    if upper_council and ls.healthwatch and len(ls.councils) < 2:
+        x1 = c.centre_x(f"k:{upper_council.code}") + 40
+        y1 = c.boxes[f"k:{upper_council.code}"][1] + BOX_H
+        x2 = c.centre_x("hw")
+        y2 = c.boxes["hw"][1]
+        mid = (y1 + y2) / 2
+        c.path([(x1, y1), (x1, mid), (x2, mid), (x2, y2)], "funds", at=1)
 
-    chain = ls.commissioners
-    for upper, lower in zip(chain[1:], chain):
-        edge(upper.code, lower.code, "oversees" if upper.kind == "region" else "includes")
-    if chain:
-        for r in ls.trusts:
-            if r.trust:
-                edge(chain[0].code, r.trust.code, "commissions")
-        for p in ls.practices[:3]:
-            edge(chain[0].code, p.practice.code, "commissions")
-    for nb in ls.national:
-        if nb.code in ("CQC", "MONITOR"):
-            for r in ls.trusts[:1]:
-                if r.trust:
-                    edge(nb.code, r.trust.code, "regulates")
-        if nb.code == "NHS_ENGLAND" and len(chain) > 1:
-            edge(nb.code, chain[-1].code, "oversees")
-    if ls.councils and ls.hwb:
-        edge(ls.councils[0].code, ls.hwb.code, "runs")
-    height = y
+    commissioner = f"c:{chain[-1].code}" if chain else None
+    practices = ls.practices[:COLS]
+    for i, p in enumerate(practices):
+        c.box(f"p:{p.practice.code}", 4, i, p.practice.name, f"GP practice, {p.distance_km:.1f} km", "practice")
+    trusts: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for r in ls.trusts:
+        if r.trust:
+            trusts.setdefault(r.trust.code, []).append(ROLE_WORDS.get(r.role, r.role))
+            names[r.trust.code] = r.trust.name
+    for i, (code, roles) in enumerate(list(trusts.items())[:COLS]):
+        c.box(f"t:{code}", 5, i, names[code], " and ".join(roles) + " trust", "provider")
+
+    if commissioner in c.boxes:
+        cx, cy = c.centre_x(commissioner), c.boxes[commissioner][1] + BOX_H
+        if practices:
+            bus = TOP + 4 * ROW_H - 18
+            xs = [c.centre_x(f"p:{p.practice.code}") for p in practices]
+            c.path([(cx, cy), (cx, bus)], "commissions")
+            c.path([(min(xs + [cx]), bus), (max(xs + [cx]), bus)])
+            for x in xs:
+                c.path([(x, bus), (x, bus + 18)])
+        if trusts:
+            bus = TOP + 5 * ROW_H - 18
+            left = LEFT / 2
+            codes = list(trusts)[:COLS]
+            xs = [c.centre_x(f"t:{code}") for code in codes]
+            x0, ymid = c.boxes[commissioner][0], c.boxes[commissioner][1] + BOX_H / 2
+            c.path([(x0, ymid), (left, ymid), (left, bus), (max(xs), bus)], "commissions", at=2)
+            for x in xs:
+                c.path([(x, bus), (x, bus + 18)])
+
+    height = TOP + 6 * ROW_H - (ROW_H - BOX_H) + TOP
     title = f"How the NHS fits together for {ls.location.label} on {ls.as_of}"
+    desc = ("National bodies at the top; the commissioning chain down the left, with the council, its Health and "
+            "Wellbeing Board and local Healthwatch beside it; the nearest GP practices and the trusts serving "
+            "the place below, all commissioned by the place's commissioner.")
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" role="img" aria-labelledby="diagram-title" class="system-diagram">'
-        f'<title id="diagram-title">{escape(title)}</title>'
-        + "".join(edges) + "".join(parts) + "</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height:.0f}" role="img" '
+        f'aria-labelledby="diagram-title diagram-desc" class="system-diagram">'
+        f'<title id="diagram-title">{escape(title)}</title><desc id="diagram-desc">{escape(desc)}</desc>'
+        + "".join(c.lines) + "".join(c.parts) + "</svg>"
     )
