@@ -101,3 +101,12 @@ def test_stats_cli_json(db_path):
                 "registered_patients", "list_size_median", "list_size_min", "list_size_max", "postcodes"):
         assert set(data[key]) == {"value", "as_of", "source"}, key
     assert data["gp_practices"]["value"] == 7756
+
+
+def test_trusts_open_in_2016_match_the_etr_file(conn):
+    # 237 trusts in the DSE etr were open on 2016-06-01 (as an independent Nov 2017 extract also gives)
+    etr = [r for r in read.open_organisations(conn, "nhs_trust", "2016-06-01") if r["source"] == "etr_2025-12_dse.csv"]
+    assert len(etr) == 237
+    # care trusts (Camden and Islington, Sheffield Health and Social Care, ...) come from ERIC
+    assert read.organisation(conn, "TAH")["source"].startswith("HospitalEstatesAndFacilitiesStatistics")
+    assert read.organisation(conn, "RY2")["closed"] == "2026-03-31"   # into RWW, per ODS succ

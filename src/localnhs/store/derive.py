@@ -35,6 +35,7 @@ def load(ctx) -> None:
         _commissioner_names(ctx.conn)
     with ctx.step("types of new trusts", total=1):
         _inherited_trust_types(ctx.conn)
+        _close_succeeded_trusts(ctx.conn)
     with ctx.step("representative postcodes", total=1):
         _representatives(ctx.conn)
     with ctx.step("organisation locations", total=1):
@@ -223,3 +224,15 @@ def _representatives(conn) -> None:
         best = min(pts, key=lambda p: (p[1] - mlat) ** 2 + (p[2] - mlon) ** 2)
         rows.append((type_, code, best[0], len(pts)))
     conn.executemany("INSERT INTO area_rep VALUES (?,?,?,?)", rows)
+
+
+def _close_succeeded_trusts(conn) -> None:
+    """A trust whose successor took over (ODS succ) closed the day before, even where the list we
+    have predates it (Bridgewater, RY2, into RWW on 2026-04-01) or has no dates (care trusts)."""
+    conn.execute("""
+        UPDATE organisation SET closed = (
+            SELECT date(min(r.valid_from), '-1 day') FROM relationship r
+            WHERE r.from_code = organisation.code AND r.kind = 'succeeded_by')
+        WHERE kind = 'nhs_trust' AND closed IS NULL
+          AND EXISTS (SELECT 1 FROM relationship r WHERE r.from_code = organisation.code AND r.kind = 'succeeded_by')
+    """)
