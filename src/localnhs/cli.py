@@ -192,37 +192,33 @@ def lookup(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json,
         out.print(piece)
 
 
-@app.command()
-@run
-def org(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
-    """One organisation by its code: what it is, relationships both ways, history, figures."""
-    from localnhs.query.organisations import organisation
-    from localnhs.render_text import organisation_tables
-
-    view = organisation(_conn(), code, as_of)
-    if json_out:
-        _json(view)
-        return
-    for piece in organisation_tables(view):
-        out.print(piece)
-
-
-@app.command()
-@run
-def practice(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
-    """One GP practice by its code (same as `org`, checked to be a practice)."""
+def _show_organisation(code: str, as_of: str | None, json_out: bool, require_kind: str | None = None) -> None:
     from localnhs.query.errors import NotFound
     from localnhs.query.organisations import organisation
     from localnhs.render_text import organisation_tables
 
     view = organisation(_conn(), code, as_of)
-    if view.body.kind != "gp_practice":
+    if require_kind and view.body.kind != require_kind:
         raise NotFound(f"{code.upper()} is a {view.body.label}, not a GP practice.", hint=f"Use `localnhs org {code}`.")
     if json_out:
         _json(view)
         return
     for piece in organisation_tables(view):
         out.print(piece)
+
+
+@app.command()
+@run
+def org(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """One organisation by its code: what it is, relationships both ways, history, figures."""
+    _show_organisation(code, as_of, json_out)
+
+
+@app.command()
+@run
+def practice(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
+    """One GP practice by its code (as `org`, checked to be a practice)."""
+    _show_organisation(code, as_of, json_out, require_kind="gp_practice")
 
 
 @app.command()

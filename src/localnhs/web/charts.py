@@ -6,6 +6,8 @@ each chart has role="img" and a <title>, and the pages give the same numbers as 
 
 from __future__ import annotations
 
+import textwrap
+
 from xml.sax.saxutils import escape
 
 from localnhs.web import nice_date
@@ -136,15 +138,7 @@ def _short(name: str) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    words, lines, cur = text.split(), [], ""
-    for w in words:
-        if len(cur) + len(w) + 1 > width and cur:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    lines.append(cur)
-    return lines[:3]
+    return textwrap.wrap(text, width)[:3] or [""]
 
 
 def structure_tree(st: dict, title: str, id_: str = "structure") -> str:

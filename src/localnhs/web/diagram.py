@@ -13,6 +13,7 @@ row 4, and its trusts over a second bus reached down the left margin, so no line
 
 from __future__ import annotations
 
+import textwrap
 from xml.sax.saxutils import escape
 
 COLS, COL_W, BOX_W, BOX_H, ROW_H, TOP, LEFT = 4, 240, 200, 54, 104, 16, 28
@@ -23,15 +24,8 @@ ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "m
 
 
 def _wrap(text: str, width: int = 30) -> list[str]:
-    words, lines, cur = text.split(), [], ""
-    for w in words:
-        if len(cur) + len(w) + 1 > width and cur:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    lines.append(cur)
-    return lines if len(lines) <= 2 else [lines[0], lines[1][: width - 1] + "…"]
+    """Two lines at most; a longer name ends in an ellipsis."""
+    return textwrap.wrap(text, width, max_lines=2, placeholder="…") or [""]
 
 
 class _Canvas:
