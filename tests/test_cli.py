@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 
 def run(db_path, *args, env_extra=None):

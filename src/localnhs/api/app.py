@@ -8,16 +8,15 @@ GET; every response gets a Content-Security-Policy allowing only this origin (pl
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from fastapi import Body, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from localnhs import attribution, paths
-from localnhs.query.errors import InvalidInput, OutsideEngland, QueryError
+from localnhs.query.errors import OutsideEngland, QueryError
 from localnhs.store import read
 from localnhs.store.db import connect
 

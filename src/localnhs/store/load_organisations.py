@@ -96,9 +96,7 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
     name_obs, status_obs, memberships = [], [], []
     release_rows = []
     for fname, (as_of, layout, enc) in sorted(epraccur.RELEASES.items(), key=lambda kv: kv[1][0]):
-        path = ctx.path("epraccur", fname)
-        parsed = epraccur.read(path, layout, enc)
-        ctx.record("epraccur", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "epraccur", fname, as_of, epraccur.read, layout, enc)
         release_dates[fname] = as_of
         for p in parsed.rows:
             release_rows.append((fname, as_of, p.code, p.name, p.status, int(p.is_gp), p.country,
@@ -115,18 +113,14 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
     conn.executemany(f"INSERT INTO practice_release VALUES ({','.join('?' * 13)})", release_rows)
 
     for fname, (as_of, layout, enc) in epraccur.AMENDMENTS.items():
-        path = ctx.path("epraccur", fname)
-        parsed = epraccur.read(path, layout, enc)
-        ctx.record("epraccur", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "epraccur", fname, as_of, epraccur.read, layout, enc)
         for p in parsed.rows:
             if p.commissioner:
                 memberships.append((p.code, p.commissioner, p.joined, p.left, fname))
         advance()
 
     for fname, as_of in epcmem.FILES.items():
-        path = ctx.path("epcmem", fname)
-        parsed = epcmem.read(path)
-        ctx.record("epcmem", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "epcmem", fname, as_of, epcmem.read)
         memberships += [(m.practice, m.commissioner, m.start, m.end, fname) for m in parsed.rows]
         advance()
 
@@ -140,6 +134,14 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
     return release_dates
 
 
+def _load(ctx, dataset: str, fname: str, as_of: str, reader, *args):
+    """Read one raw file with its reader and log it (hash, date, rows, rejects)."""
+    path = ctx.path(dataset, fname)
+    parsed = reader(path, *args)
+    ctx.record(dataset, path, as_of, parsed.rejects)
+    return parsed
+
+
 def _majority(counter_by_key):
     return {key: counts.most_common(1)[0][0] for key, counts in counter_by_key.items()}
 
@@ -149,9 +151,7 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
     # eccg: every CCG since 2013 and today's sub-ICB locations, with dates.
     eccg_open: dict[str, str] = {}
     for fname, as_of in ods_orgs.ECCG.items():
-        path = ctx.path("eccg", fname)
-        parsed = ods_orgs.read(path)
-        ctx.record("eccg", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "eccg", fname, as_of, ods_orgs.read)
         for o in parsed.rows:
             if "RO218" in o.roles:
                 kind = "commissioning_hub"
@@ -171,9 +171,7 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
 
     # ICBs: ONS names and codes give each ICB's Q code, E54 code and name.
     for fname, as_of in ods_orgs.ICB_NAMES.items():
-        path = ctx.path("eccg", fname)
-        parsed = ods_orgs.read_icb_names(path)
-        ctx.record("eccg", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "eccg", fname, as_of, ods_orgs.read_icb_names)
         for i in parsed.rows:
             orgs.put(i.code, name=i.name, kind="icb", opened=ICB_START, source=fname, as_of=as_of)
             conn.execute("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
@@ -222,9 +220,7 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
             q_to_e39[r.area_team] = r.area_team_ons
             y_to_e40[r.region] = r.region_ons
     for fname, as_of in nhs_local_offices.FILES.items():
-        path = ctx.path("ons_lookups_2015_2020", fname)
-        parsed = nhs_local_offices.read(path)
-        ctx.record("ons_lookups_2015_2020", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "ons_lookups_2015_2020", fname, as_of, nhs_local_offices.read)
         e39 = {r.code: r.name for r in parsed.rows}
         e40 = {r.region: r.region_name for r in parsed.rows}
         for q, code in q_to_e39.items():
@@ -270,9 +266,7 @@ def _trusts(ctx, orgs, advance) -> None:
     name_obs, ft_obs, region_obs, hlhg_obs = [], [], [], []
     opened, closed = {}, {}
     for fname, as_of in ods_orgs.ETR.items():
-        path = ctx.path("etr", fname)
-        parsed = ods_orgs.read(path)
-        ctx.record("etr", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "etr", fname, as_of, ods_orgs.read)
         list_dates[fname] = as_of
         for t in parsed.rows:
             orgs.put(t.code, name=t.name, kind="nhs_trust", address=t.address, postcode=t.postcode,
@@ -287,9 +281,7 @@ def _trusts(ctx, orgs, advance) -> None:
                     hlhg_obs.append((t.code, fname, t.hlhg, fname))
         advance()
     for fname, as_of in trust_lists.ETR_OLD.items():
-        path = ctx.path("nhs_trusts", fname)
-        parsed = trust_lists.read_etr_old(path)
-        ctx.record("nhs_trusts", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "nhs_trusts", fname, as_of, trust_lists.read_etr_old)
         list_dates[fname] = as_of
         for t in parsed.rows:
             if t.code not in orgs.rows:
@@ -303,19 +295,17 @@ def _trusts(ctx, orgs, advance) -> None:
                 hlhg_obs.append((t.code, fname, t.hlhg, fname))
         advance()
     region_dates, hlhg_dates = dict(list_dates), dict(list_dates)
-    path = ctx.path("nhs_trusts", "trusts22_nhs_region21.csv")
-    parsed = trust_lists.read_regions(path)
-    ctx.record("nhs_trusts", path, trust_lists.TRUSTS22[path.name], parsed.rejects)
-    region_dates[path.name] = trust_lists.TRUSTS22[path.name]
-    region_obs += [(r.code, path.name, r.region_ods, path.name) for r in parsed.rows if r.status == "open"]
+    fname = "trusts22_nhs_region21.csv"
+    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.TRUSTS22[fname], trust_lists.read_regions)
+    region_dates[fname] = trust_lists.TRUSTS22[fname]
+    region_obs += [(r.code, fname, r.region_ods, fname) for r in parsed.rows if r.status == "open"]
     advance()
-    path = ctx.path("nhs_trusts", "trusts22_stp21.csv")
-    parsed = trust_lists.read_stps(path)
-    ctx.record("nhs_trusts", path, trust_lists.TRUSTS22[path.name], parsed.rejects)
-    hlhg_dates[path.name] = trust_lists.TRUSTS22[path.name]
+    fname = "trusts22_stp21.csv"
+    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.TRUSTS22[fname], trust_lists.read_stps)
+    hlhg_dates[fname] = trust_lists.TRUSTS22[fname]
     e54_to_q = {a: c for c, a in conn.execute(
         "SELECT code, value FROM org_attribute WHERE attribute = 'ons_code'")}
-    hlhg_obs += [(r.code, path.name, e54_to_q[r.stp_code], path.name) for r in parsed.rows if r.stp_code in e54_to_q]
+    hlhg_obs += [(r.code, fname, e54_to_q[r.stp_code], fname) for r in parsed.rows if r.stp_code in e54_to_q]
     advance()
 
     dated = {"open_first": opened, "closed": closed}
@@ -330,23 +320,17 @@ def _trusts(ctx, orgs, advance) -> None:
 
     type_obs, detail_obs, eric_names = [], [], []
     for fname, (start, _end) in trust_types.ERIC_XLS.items():
-        path = ctx.path("trust_types", fname)
-        parsed = trust_types.read_eric_xls(path)
-        ctx.record("trust_types", path, start, parsed.rejects)
+        parsed = _load(ctx, "trust_types", fname, start, trust_types.read_eric_xls)
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
         eric_names += [(t.code, t.name, fname) for t in parsed.rows]
         advance()
     for fname, as_of in trust_types.CQC.items():
-        path = ctx.path("nhs_trust_types", fname)
-        parsed = trust_types.read_cqc(path)
-        ctx.record("nhs_trust_types", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "nhs_trust_types", fname, as_of, trust_types.read_cqc)
         type_obs += [(t.code, as_of, t.type, fname) for t in parsed.rows]
         advance()
     for fname, (start, _end) in trust_types.ERIC_CSV.items():
-        path = ctx.path("trust_types", fname)
-        parsed = trust_types.read_eric_csv(path)
-        ctx.record("trust_types", path, start, parsed.rejects)
+        parsed = _load(ctx, "trust_types", fname, start, trust_types.read_eric_csv)
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
         advance()
@@ -362,9 +346,7 @@ def _successions(ctx, advance) -> None:
     best: dict[tuple[str, str], tuple[str, str]] = {}
     for reader, files in ((successions.read_archive, successions.ARCHIVE), (successions.read_current, successions.CURRENT)):
         for fname, as_of in files.items():
-            path = ctx.path("trust_successions", fname)
-            parsed = reader(path)
-            ctx.record("trust_successions", path, as_of, parsed.rejects)
+            parsed = _load(ctx, "trust_successions", fname, as_of, reader)
             for s in parsed.rows:
                 best[(s.old, s.new)] = (s.date, fname)  # the current succ file, read last, wins
     _relationships(ctx.conn, [
@@ -398,29 +380,21 @@ def _pcns(ctx, orgs, advance) -> None:
 def _figures(ctx, advance) -> None:
     rows = []
     for fname, as_of in patients.HSCIC_2016.items():
-        path = ctx.path("patients_registered", fname)
-        parsed = patients.read_hscic_2016(path)
-        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_hscic_2016)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, as_of in patients.NHSBSA_2016.items():
-        path = ctx.path("patients_registered", fname)
-        parsed = patients.read_nhsbsa_2016(path)
-        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_nhsbsa_2016)
         rows += [(r.practice, "registered_patients_nhsbsa", as_of, r.patients, fname)
                  for r in parsed.rows if r.is_gp_practice]
         rows += [(r.practice, "gp_count", as_of, r.gp_count, fname) for r in parsed.rows if r.is_gp_practice]
     advance()
     for fname, as_of in patients.TOTALS_2021.items():
-        path = ctx.path("patients_registered", fname)
-        parsed = patients.read_totals_2021(path)
-        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_totals_2021)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, as_of in patients.MAP_2022.items():
-        path = ctx.path("patients_registered", fname)
-        parsed = patients.read_map_2022(path)
-        ctx.record("patients_registered", path, as_of, parsed.rejects)
+        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_map_2022)
         _relationships(ctx.conn, [
             (r.practice, r.pcn, "member_of", as_of, as_of, fname, "NHS Digital practice map (Jan 2022)", None)
             for r in parsed.rows if r.pcn and r.pcn != "U"

@@ -147,7 +147,7 @@ def structure_tree(st: dict, title: str, id_: str = "structure") -> str:
     n = max(len(regions), 1)
     col_w = 176 if n > 4 else 240
     w = max(960, int(n * col_w + 20))
-    box_w, pad = col_w - 16, 10
+    box_w = col_w - 16
     leaf_word = "CCGs" if st["era"] == "ccg" else "sub-ICB locations"
     parts = []
     top_w = 260
