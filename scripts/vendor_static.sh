@@ -17,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NM="$ROOT/node_modules"
 OUT="$ROOT/src/localnhs/web/static/vendor"
 
-for pkg in nhsuk-frontend leaflet; do
+for pkg in nhsuk-frontend leaflet swagger-ui-dist; do
   if [ ! -f "$NM/$pkg/package.json" ]; then
     echo "vendor_static: $NM/$pkg missing; run 'npm ci' in $ROOT first" >&2
     exit 1
@@ -61,6 +61,14 @@ sed -E -e 's#//[#@] sourceMappingURL=.*$##' \
 cp "$LEAFLET_SRC"/images/*.png "$OUT/leaflet/images/"
 cp "$NM/leaflet/LICENSE" "$OUT/leaflet/LICENSE"
 
+# --- Swagger UI (the interactive API docs page, /api/docs) -------------------
+mkdir -p "$OUT/swagger"
+for f in swagger-ui-bundle.js swagger-ui.css; do
+  sed -E -e 's#//[#@] sourceMappingURL=.*$##' -e 's#/\*[#@] sourceMappingURL=[^*]*\*/##g' \
+    "$NM/swagger-ui-dist/$f" > "$OUT/swagger/$f"
+done
+cp "$NM/swagger-ui-dist/LICENSE" "$OUT/swagger/LICENSE"
+
 # --- Checks ----------------------------------------------------------------
 status=0
 for css in "$OUT/nhsuk/nhsuk-frontend.min.css" "$OUT/leaflet/leaflet.css"; do
@@ -101,6 +109,11 @@ leaflet $(pkg_version leaflet)
   licence: $(pkg_licence leaflet) (see leaflet/LICENSE)
   files: leaflet/leaflet.css, leaflet/leaflet.js, leaflet/images/*.png
   changes: sourceMappingURL comment removed.
+
+swagger-ui-dist $(pkg_version swagger-ui-dist)
+  licence: $(pkg_licence swagger-ui-dist) (see swagger/LICENSE)
+  files: swagger/swagger-ui-bundle.js, swagger/swagger-ui.css (served at /api/docs)
+  changes: sourceMappingURL comments removed.
 TXT
 
 echo "vendor_static: wrote $OUT ($(du -sh "$OUT" | cut -f1))"

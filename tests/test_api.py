@@ -75,4 +75,7 @@ def test_headers(api):
 def test_openapi_and_docs(api):
     spec = api.get("/openapi.json").json()
     assert {"/api/places/{postcode}", "/api/organisations/{code}", "/api/search", "/api/places:bulk"} <= set(spec["paths"])
-    assert api.get("/api/docs").status_code == 200
+    docs = api.get("/api/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text                      # works offline: Swagger UI is served from /static
+    assert api.get("/static/vendor/swagger/swagger-ui-bundle.js").status_code == 200

@@ -46,7 +46,7 @@ def create_app(db_path=None) -> FastAPI:
     conn = connect(db_path or paths.default_db())
     build_id = read.meta(conn).get("built_at", "")
     app = FastAPI(title="localnhs API", version="0.1.0", default_response_class=JSON,
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
     app.state.conn = conn
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
@@ -79,6 +79,16 @@ def create_app(db_path=None) -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         return JSON(error_body(500, "internal_error", "Something went wrong on our side."), status_code=500)
+
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs():
+        # Swagger UI from our own static files: the docs page works offline.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="localnhs API",
+                                   swagger_js_url="/static/vendor/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/nhsuk/assets/images/favicon.ico")
 
     from localnhs.api.routes import router
     app.include_router(router)
