@@ -22,6 +22,14 @@ def test_org_both_ways(db_path):
     assert view["body"]["label"] == "Integrated Care Board (ICB)"
     assert view["counts"]["includes"] >= 9          # Cheshire and Merseyside's sub-ICB locations
     assert any(l["relation"] == "in NHS England region" and l["code"] == "Y62" for l in view["current"])
+    assert {(a["type"], a["vintage"], a["code"]) for a in view["areas"]} >= {("icb", "2022", "E54000008"),
+                                                                             ("icb", "2024", "E54000008")}
+
+
+def test_ccg_figures_over_time(db_path):
+    view = json.loads(run(db_path, "org", "03V", "--json").stdout)
+    assert view["figures"]["registered_patients_of_practices"][0]["value"] == 74913
+    assert [a["vintage"] for a in view["areas"] if a["type"] == "ccg"][:2] == ["2015", "2016"]
 
 
 def test_practice_and_history(db_path):

@@ -80,6 +80,8 @@ def organisation_tables(v):
         for l in v.history:
             h.add_row(l.relation, l.code, l.name, l.valid_from or "", l.valid_to or "")
         yield h
+    if v.areas:
+        yield "areas: " + "; ".join(f"{a['type']} {a['vintage']} {a['code']} {a['name']}" for a in v.areas)
     for measure, rows in v.figures.items():
         yield f"{measure}: " + ", ".join(f"{r['date']}: {int(r['value']):,}" for r in rows)
 

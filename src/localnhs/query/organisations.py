@@ -42,6 +42,7 @@ class OrganisationView:
     history: list[Link]             # all outward relationships over time
     figures: dict[str, list[dict]]
     counts: dict[str, int] = field(default_factory=dict)
+    areas: list[dict] = field(default_factory=list)   # the ONS areas it covers, by vintage
 
 
 def _link(conn, r, other_code, relation) -> Link:
@@ -76,7 +77,7 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
     for r in read.related_to(conn, code, "succeeded_by"):
         history.append(_link(conn, r, r["from_code"], INWARD["succeeded_by"]))
     figures: dict[str, list[dict]] = {}
-    for measure in ("registered_patients", "registered_patients_nhsbsa", "gp_count"):
+    for measure in ("registered_patients", "registered_patients_of_practices", "registered_patients_nhsbsa", "gp_count"):
         rows = read.figures(conn, code, measure)
         if rows:
             figures[measure] = [{"date": r["date"], "value": r["value"], "source": r["source"]} for r in rows]
@@ -86,4 +87,6 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
         names=[{"name": display(r["name"]), "valid_from": r["valid_from"], "valid_to": r["valid_to"],
                 "source": r["source"]} for r in read.names(conn, code)],
         current=current, history=sorted(history, key=lambda l: l.valid_from or ""), figures=figures, counts=counts,
+        areas=[{"code": a["code"], "type": a["type"], "vintage": a["vintage"], "name": a["name"], "source": a["source"]}
+               for a in read.areas_of_organisation(conn, code)],
     )

@@ -60,6 +60,13 @@ def areas_of_type(conn, type_: str, vintage: str) -> list[Row]:
     return conn.execute("SELECT * FROM area WHERE type = ? AND vintage = ?", (type_, vintage)).fetchall()
 
 
+def areas_of_organisation(conn, code: str) -> list[Row]:
+    """The ONS areas an organisation answers for: commissioners by ODS code, councils by their own code."""
+    return conn.execute(
+        "SELECT * FROM area WHERE ods_code = :c OR (code = :c AND type IN ('lad', 'utla', 'county')) "
+        "ORDER BY vintage", {"c": code}).fetchall()
+
+
 def area_geometry(conn, type_: str, vintage: str, code: str) -> Row | None:
     return one(conn, "SELECT * FROM area_geometry WHERE type = ? AND vintage = ? AND code = ?", type_, vintage, code)
 
