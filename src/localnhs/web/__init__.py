@@ -54,6 +54,8 @@ def jinja_env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["nicedate"] = nice_date
+    # First letter up, the rest as written (Jinja's capitalize would turn "NHS" into "nhs").
+    env.filters["sentence"] = lambda t: (t[:1].upper() + t[1:]) if t else t
     env.filters["thousands"] = lambda n: f"{round(n):,}" if n is not None else ""
     env.globals.update(org_href=org_href, place_href=place_href, confidence_colour=CONFIDENCE_COLOURS.get,
                        attribution_short=attribution.SHORT)
