@@ -70,6 +70,8 @@ def test_headers(api):
     other = api.get("/api/places/WA5%201QG", params={"as_of": "2016-04-01"})
     assert other.headers["etag"] != r.headers["etag"]
     assert "server-timing" in r.headers
+    head = api.head("/api/places/WA5%201QG")
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == r.headers["etag"]
 
 
 def test_openapi_and_docs(api):

@@ -18,6 +18,9 @@ class HeadersMiddleware:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        if head:  # HEAD is GET without the body (the routes are declared for GET only)
+            scope = {**scope, "method": "GET"}
         path = scope["path"]
         is_get = scope["method"] == "GET"
         tag = None
@@ -45,6 +48,8 @@ class HeadersMiddleware:
                     if b"cache-control" not in names:
                         headers.append((b"cache-control", b"public, max-age=3600"))
                 message = {**message, "headers": headers}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

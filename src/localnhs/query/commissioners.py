@@ -17,7 +17,7 @@ from localnhs.query.model import Body, Location
 from localnhs.store import read
 
 SICBL24_FROM = dt.date(2024, 4, 1)
-LOOKUP = "official lookup (ONS LSOA to {what}, {vintage})"
+LOOKUP = "official lookup (the ONS table of which {what} each neighbourhood was in, {vintage})"
 
 
 def _ods(conn, type_, vintage, ons_code):
@@ -53,14 +53,14 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
         return chain
 
     if as_of >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
-        sub, icb, vintage, lsoa = l21["sicbl24"], l21["icb24"], "2024", "LSOA 2021"
+        sub, icb, vintage = l21["sicbl24"], l21["icb24"], "2024"
     elif l11 is not None and l11["sicbl22"]:
-        sub, icb, vintage, lsoa = l11["sicbl22"], l11["icb22"], "2022", "LSOA 2011"
+        sub, icb, vintage = l11["sicbl22"], l11["icb22"], "2022"
     else:
         return chain
     sub_ods, _ = _ods(conn, "sub_icb", vintage, sub)
     icb_ods, icb_area = _ods(conn, "icb", vintage, icb)
-    method = f"official lookup (ONS {lsoa} to sub-ICB location and ICB, {vintage})"
+    method = f"official lookup (the ONS table of which sub-ICB location and ICB each neighbourhood is in, {vintage})"
     for code in (sub_ods, icb_ods):
         b = body(conn, code, as_of, method=method, confidence="high") if code else None
         if b:

@@ -35,7 +35,7 @@ def councils(conn, loc: Location, as_of: dt.date) -> tuple[list[Body], Body | No
     area = read.area(conn, "lad", vintage, lad) or read.area_any_vintage(conn, "lad", lad)
     upper = area["parent_code"] if area is not None and area["parent_code"] and area["parent_code"] != lad else None
     out = []
-    method = f"official lookup (ONS local authority district to county / upper tier, {vintage})"
+    method = f"official lookup (the ONS table of councils, {vintage})"
     for code in ([upper] if upper else []) + [lad]:
         b = body(conn, code, as_of, method=method, confidence="high")
         if b:
