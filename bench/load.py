@@ -8,10 +8,7 @@ Starts its own `localnhs serve` on a free 127.0.0.1 port over LOCALNHS_DB (defau
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -21,6 +18,7 @@ import urllib.request
 
 from localnhs import paths
 from localnhs.store.db import connect
+from server import serving
 
 
 def main() -> None:
@@ -37,19 +35,11 @@ def main() -> None:
     paths_ = [f"/api/places/{urllib.parse.quote(p)}" for p in rng.sample(pcs, 2000)]
     paths_ += [f"/places/{urllib.parse.quote(p)}?as_of=2016-04-01" for p in rng.sample(pcs, 500)]
     paths_ += ["/api/places/WA5%201Q!", "/api/places/CF10%201AA", "/search?q=warrington", "/national"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "localnhs", "serve", "--port", str(port)],
-                              env={**os.environ, "LOCALNHS_DB": str(db)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/api/stats", timeout=2).read()
-            break
-        except OSError:
-            time.sleep(0.2)
+    with serving(db) as base:
+        run_load(base, paths_, args)
+
+
+def run_load(base, paths_, args) -> None:
     lock = threading.Lock()
     lat, bad, count = [], [], [0]
     deadline = time.monotonic() + args.seconds
@@ -85,8 +75,6 @@ def main() -> None:
     for t in threads:
         t.join()
     elapsed = time.monotonic() - start
-    server.terminate()
-    server.wait(timeout=10)
     lat.sort()
     p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]  # noqa: E731
     print(f"{len(lat)} requests in {elapsed:.1f} s with {args.threads} threads: {len(lat) / elapsed:.0f}/s; "

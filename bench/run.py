@@ -46,37 +46,20 @@ def bench_lookup(conn, n, as_of):
 def bench_http(db, n, path_fmt):
     """A real server (uvicorn, its own process) on a free loopback port; server time from the app's
     Server-Timing header, so client-side overhead is not counted."""
-    import socket
-    import subprocess
     import urllib.parse
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "LOCALNHS_DB": str(db)}
-    server = subprocess.Popen([sys.executable, "-m", "localnhs", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/stats", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        conn = connect(db)
-        pcs = sample(conn, n, seed=7)
-        ts = []
+    from server import serving
+
+    pcs = sample(connect(db), n, seed=7)
+    ts = []
+    with serving(db) as base:
         for i, p in enumerate(pcs):
             with urllib.request.urlopen(base + path_fmt.format(urllib.parse.quote(p)), timeout=10) as r:
                 r.read()
                 if i >= 20:  # warm-up excluded
                     ts.append(float(r.headers["server-timing"].split("dur=")[1]))
-        return ts
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    return ts
 
 
 def main() -> None:
