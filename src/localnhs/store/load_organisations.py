@@ -79,14 +79,17 @@ def load(ctx) -> None:
     orgs = Orgs()
     with ctx.step("practices (epraccur)", total=len(epraccur.RELEASES) + 2) as advance:
         release_dates = _practices(ctx, orgs, advance)
+    # Two patient files serve both the region names and the figures: read each once.
+    hscic = {f: _load(ctx, "patients_registered", f, d, patients.read_hscic_2016) for f, d in patients.HSCIC_2016.items()}
+    pmap = {f: _load(ctx, "patients_registered", f, d, patients.read_map_2022) for f, d in patients.MAP_2022.items()}
     with ctx.step("commissioners and regions", total=4) as advance:
-        _commissioners(ctx, orgs, release_dates, advance)
+        _commissioners(ctx, orgs, release_dates, advance, hscic, pmap)
     with ctx.step("trusts", total=9) as advance:
         _trusts(ctx, orgs, advance)
     with ctx.step("successions, PCNs, list sizes", total=6) as advance:
         _successions(ctx, advance)
         _pcns(ctx, orgs, advance)
-        _figures(ctx, advance)
+        _figures(ctx, advance, hscic, pmap)
     orgs.write(ctx.conn)
 
 
@@ -146,7 +149,7 @@ def _majority(counter_by_key):
     return {key: counts.most_common(1)[0][0] for key, counts in counter_by_key.items()}
 
 
-def _commissioners(ctx, orgs, release_dates, advance) -> None:
+def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
     conn = ctx.conn
     # eccg: every CCG since 2013 and today's sub-ICB locations, with dates.
     eccg_open: dict[str, str] = {}
@@ -214,8 +217,7 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
     # Names of regions, area teams and STPs: the 2016 list-size file links ODS (Q, Y) to ONS
     # (E39, E40) codes, the ONS 2017 lookup names those; the 2022 map names today's.
     q_to_e39, y_to_e40 = {}, {}
-    for fname, as_of in patients.HSCIC_2016.items():
-        parsed = patients.read_hscic_2016(ctx.path("patients_registered", fname))
+    for parsed in hscic.values():
         for r in parsed.rows:
             q_to_e39[r.area_team] = r.area_team_ons
             y_to_e40[r.region] = r.region_ons
@@ -228,9 +230,8 @@ def _commissioners(ctx, orgs, release_dates, advance) -> None:
                      source=fname, as_of=as_of)
         for y, code in y_to_e40.items():
             orgs.put(y, name=e40.get(code, y), kind="region", source=fname, as_of=as_of)
-    for fname, as_of in patients.MAP_2022.items():
-        path = ctx.path("patients_registered", fname)
-        parsed = patients.read_map_2022(path)
+    for fname, parsed in pmap.items():
+        as_of = patients.MAP_2022[fname]
         for r in parsed.rows:
             orgs.put(r.region, name=r.region_name, kind="region", source=fname, as_of=as_of)
             if r.stp not in orgs.rows or orgs.rows[r.stp].get("kind") != "icb":
@@ -377,10 +378,10 @@ def _pcns(ctx, orgs, advance) -> None:
     advance()
 
 
-def _figures(ctx, advance) -> None:
+def _figures(ctx, advance, hscic, pmap) -> None:
     rows = []
-    for fname, as_of in patients.HSCIC_2016.items():
-        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_hscic_2016)
+    for fname, parsed in hscic.items():
+        as_of = patients.HSCIC_2016[fname]
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, as_of in patients.NHSBSA_2016.items():
@@ -393,8 +394,8 @@ def _figures(ctx, advance) -> None:
         parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_totals_2021)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
-    for fname, as_of in patients.MAP_2022.items():
-        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_map_2022)
+    for fname, parsed in pmap.items():
+        as_of = patients.MAP_2022[fname]
         _relationships(ctx.conn, [
             (r.practice, r.pcn, "member_of", as_of, as_of, fname, "NHS Digital practice map (Jan 2022)", None)
             for r in parsed.rows if r.pcn and r.pcn != "U"
