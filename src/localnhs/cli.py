@@ -62,6 +62,16 @@ def _csv(rows: list[dict]) -> None:
     w.writerows(rows)
 
 
+def _table(title: str, columns, rows) -> None:
+    """Print rows (sequences of values) as a rich table; None shows as blank."""
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    out.print(t)
+
+
 def run(fn):
     """Wrap a command so query and store errors become messages and exit codes."""
     import functools
@@ -147,12 +157,8 @@ def about(json_out: bool = Json):
     if json_out:
         _json({"built_at": meta.get("built_at"), "sources": rows, "attribution": attribution.LINES})
         return
-    t = Table(title=f"localnhs data (built {meta.get('built_at')})")
-    for c in ("source", "file", "as_of", "rows", "rejects"):
-        t.add_column(c)
-    for r in rows:
-        t.add_row(r["source"], r["file"], r["as_of"] or "", f"{r['rows']:,}", str(r["rejects"]))
-    out.print(t)
+    _table(f"localnhs data (built {meta.get('built_at')})", ("source", "file", "as_of", "rows", "rejects"),
+           [(r["source"], r["file"], r["as_of"], f"{r['rows']:,}", r["rejects"]) for r in rows])
     for line in attribution.LINES:
         out.print(line)
 
@@ -167,13 +173,9 @@ def stats(as_of: Optional[str] = AsOf, json_out: bool = Json):
     if json_out:
         _json(result)
         return
-    t = Table(title="NHS England in figures")
-    for c in ("figure", "value", "as of", "source"):
-        t.add_column(c)
-    for k, v in result.items():
-        val = f"{v['value']:,}" if isinstance(v["value"], (int, float)) else str(v["value"])
-        t.add_row(k.replace("_", " "), val, str(v["as_of"]), str(v["source"]))
-    out.print(t)
+    _table("NHS England in figures", ("figure", "value", "as of", "source"),
+           [(k.replace("_", " "), f"{v['value']:,}" if isinstance(v["value"], (int, float)) else v["value"],
+             v["as_of"], v["source"]) for k, v in result.items()])
 
 
 @app.command()
@@ -238,12 +240,8 @@ def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = t
     elif csv_out:
         _csv(rows)
     else:
-        t = Table(title=f"Matches for {text!r}")
-        for c in ("code", "name", "kind", "current"):
-            t.add_column(c)
-        for h in hits:
-            t.add_row(h.code, h.name, h.kind.replace("_", " "), "yes" if h.current else "no")
-        out.print(t)
+        _table(f"Matches for {text!r}", ("code", "name", "kind", "current"),
+               [(h.code, h.name, h.kind.replace("_", " "), "yes" if h.current else "no") for h in hits])
 
 
 @app.command()
@@ -264,12 +262,8 @@ def near(query: str, kind: str = typer.Option("gp", "--kind", help="gp, acute, m
     elif csv_out:
         _csv(rows)
     else:
-        t = Table(title=f"Nearest {kind.replace('_', ' ')} to {query}")
-        for c in rows[0].keys() if rows else ("code",):
-            t.add_column(c)
-        for r in rows:
-            t.add_row(*[("" if v is None else str(v)) for v in r.values()])
-        out.print(t)
+        _table(f"Nearest {kind.replace('_', ' ')} to {query}", rows[0].keys() if rows else ("code",),
+               [r.values() for r in rows])
 
 
 @app.command()

@@ -68,7 +68,7 @@ def _statements(content, section: str, **values) -> list[dict]:
 
 def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> EngagePlan:
     """``system``: the place's local system when the caller already has it (the place page)."""
-    from localnhs.content import load_bodies, load_community_planning, load_sources
+    from localnhs.content import load_bodies, load_community_planning
 
     ls = system or local_system(conn, query, as_of, n_practices=2)
     when = dt.date.fromisoformat(ls.as_of)
@@ -142,5 +142,4 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
             changes.append({"kind": kind, "date": s.date.isoformat() if s.date else None, "text": s.text,
                             "sources": list(s.sources)})
     changes.sort(key=lambda c: c["date"] or "")
-    _ = load_sources()  # validates that every cited id exists (raises ContentError otherwise)
     return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes)
