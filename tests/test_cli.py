@@ -46,6 +46,7 @@ def test_search_tolerant(db_path):
     assert res.returncode == 0, res.stderr
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert rows[0]["code"] == "RWW"
+    assert rows[0]["name"] == "Warrington and Halton Teaching Hospitals NHS Foundation Trust" and rows[0]["current"] == "True"
     assert run(db_path, "search", "WARRINGTON AND HALTON!", "--json").stdout.count('"RWW"') >= 1
 
 

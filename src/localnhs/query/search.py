@@ -29,7 +29,8 @@ def search(conn, text: str, limit: int = 20) -> list[Hit]:
     words = [w for w in key.split() if w not in ("nhs", "the")] or key.split()
     if not words:
         return []
-    rows = read.search_names(conn, words, limit=400)
+    # Current names before former ones, so a body is listed under the name it has now.
+    rows = sorted(read.search_names(conn, words, limit=400), key=lambda r: not r["current"])
     hits, seen = [], set()
     for r in rows:
         exact = r["name_key"] == key or r["name_key"] in (f"nhs {key}", f"{key} council")
