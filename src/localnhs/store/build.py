@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import secrets
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -20,7 +21,9 @@ from typing import Callable, Iterator
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from localnhs.sources._rows import Rejects, SourceError
+from localnhs.store import guards
 from localnhs.store.schema import DDL, SCHEMA_VERSION
+from localnhs.store.swap import swap_in
 
 
 class BuildError(Exception):
@@ -34,6 +37,8 @@ class BuildContext:
     progress: Progress | None = None
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    previous: guards.Previous = field(default_factory=guards.Previous)
+    accept_changes: bool = False
 
     def path(self, dataset: str, name: str) -> Path:
         p = self.raw / dataset / name
@@ -42,11 +47,14 @@ class BuildContext:
         return p
 
     def record(self, dataset: str, path: Path, as_of: str | None, rejects: Rejects) -> None:
-        """Write one file's import_log row and its rejects, after checking the reject rate."""
+        """Write one file's import_log row (with the previous build's row count) and its rejects,
+        after checking the reject rate and the file's declared guards."""
         rejects.check()
+        before = self.previous.rows.get((dataset, path.name))
+        guards.check_file(dataset, path.name, rejects.rows, before, accept_changes=self.accept_changes, notes=self.notes)
         self.conn.execute(
-            "INSERT OR REPLACE INTO import_log VALUES (?,?,?,?,?,?)",
-            (dataset, path.name, sha256(path), as_of, rejects.rows, rejects.count),
+            "INSERT OR REPLACE INTO import_log VALUES (?,?,?,?,?,?,?)",
+            (dataset, path.name, sha256(path), as_of, rejects.rows, rejects.count, before),
         )
         self.conn.executemany(
             "INSERT INTO reject VALUES (?,?,?)",
@@ -89,7 +97,10 @@ def _steps():
     ]
 
 
-def build(raw: Path, db_path: Path, *, show_progress: bool = True) -> BuildContext:
+def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_changes: bool = False) -> BuildContext:
+    """Build into a temporary file beside ``db_path`` and rename it over only if every file and
+    guard passed. Counts are compared with the database being replaced (``accept_changes``
+    lets a stated fall through; floors and coverage always hold)."""
     raw = Path(raw)
     if not raw.is_dir():
         raise BuildError(f"raw data folder {raw} does not exist (give --raw or set LOCALNHS_RAW)")
@@ -107,7 +118,8 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True) -> BuildConte
         if show_progress
         else None
     )
-    ctx = BuildContext(conn=conn, raw=raw, progress=progress)
+    ctx = BuildContext(conn=conn, raw=raw, progress=progress, previous=guards.previous_build(db_path),
+                       accept_changes=accept_changes)
     ok = False
     try:
         if progress:
@@ -115,11 +127,16 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True) -> BuildConte
         for _name, load in _steps():
             load(ctx)
             conn.commit()
+        now = dt.datetime.now(dt.timezone.utc)
         meta = {
             "schema_version": str(SCHEMA_VERSION),
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "built_at": now.isoformat(timespec="seconds"),
+            # Names this build in every response (X-Data-Build, ETag): time plus a random tail.
+            "build_id": now.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3),
             "raw": str(raw),
         }
+        counts = guards.check_build(conn, ctx.previous, accept_changes=accept_changes, notes=ctx.notes)
+        meta.update({f"count:{k}": str(v) for k, v in counts.items()})
         conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         conn.commit()
         conn.execute("ANALYZE")
@@ -133,5 +150,5 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True) -> BuildConte
         conn.close()
         if not ok:
             tmp.unlink(missing_ok=True)
-    os.replace(tmp, db_path)
+    swap_in(tmp, db_path)
     return ctx

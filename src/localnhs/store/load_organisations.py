@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from localnhs.sources import (
     epcmem, epcn, epraccur, nhs_local_offices, ods_orgs, patients, successions, trust_lists, trust_types,
 )
+from localnhs.sources._rows import Rejects
 from localnhs.store.intervals import close_open_ends, day_before, from_snapshots
 
 ICB_START = "2022-07-01"  # vintage of the first ONS sub-ICB/ICB lookup (July 2022): ICBs' first day
@@ -361,10 +362,12 @@ def _pcns(ctx, orgs, advance) -> None:
     for fname, as_of in epcn.FILES.items():
         path = ctx.path("epcn", fname)
         details, members = epcn.read(path)
-        ctx.record("epcn", path, as_of, details.rejects)
-        ctx.conn.execute("UPDATE import_log SET rows = rows + ?, rejects = rejects + ? WHERE file = ?",
-                         (members.rejects.rows, members.rejects.count, path.name))
         members.rejects.check()
+        # One workbook, two sheets: logged (and guarded) as one file with both sheets' rows.
+        both = Rejects(path.name, details.rejects.rows + members.rejects.rows,
+                       details.rejects.items + members.rejects.items)
+        details.rejects.check()
+        ctx.record("epcn", path, as_of, both)
         for p in details.rows:
             orgs.put(p.code, name=p.name, kind="pcn", address=p.address, postcode=p.postcode,
                      opened=p.opened, closed=p.closed, source=fname, as_of=as_of)

@@ -5,7 +5,7 @@ vintages, one compact row per postcode, figures with dates, and an import log.
 Every fact row names the file it came from (``source``).
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,6 +17,7 @@ CREATE TABLE import_log (
   as_of    TEXT,              -- ISO date the file describes
   rows     INTEGER NOT NULL,  -- data rows read
   rejects  INTEGER NOT NULL,
+  previous_rows INTEGER,      -- rows the build this one replaced read from the same file (NULL: none)
   PRIMARY KEY (source, file)
 );
 
