@@ -88,6 +88,12 @@ def run(fn):
 
             if isinstance(exc, (QueryError, StoreError)):
                 _fail(exc)
+            import sqlite3
+
+            if isinstance(exc, sqlite3.DatabaseError):  # pages damaged after a clean open
+                from localnhs.store.db import damaged
+
+                _fail(damaged(paths.default_db(), exc))
             err.print(f"[bold red]localnhs failed:[/] {type(exc).__name__}: {exc}")
             raise typer.Exit(1)
 
@@ -97,8 +103,12 @@ def run(fn):
 @app.command()
 @run
 def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folder (default LOCALNHS_RAW or ../shared/data/raw)."),
-          db: Optional[Path] = typer.Option(None, "--db", help="Database file to write.")):
-    """Build the database from the official raw files (atomic: the old one serves until done)."""
+          db: Optional[Path] = typer.Option(None, "--db", help="Database file to write."),
+          accept_changes: bool = typer.Option(False, "--accept-changes",
+                                              help="Let row counts fall against the previous build (a real change).")):
+    """Build the database from the official raw files (atomic: the old one serves until done).
+
+    Each file's rows are checked against its declared floor and the previous build's count."""
     import time
 
     from localnhs.store.build import BuildError, build as do_build
@@ -107,7 +117,7 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     target = db or paths.default_db()
     start = time.perf_counter()
     try:
-        ctx = do_build(source, target)
+        ctx = do_build(source, target, accept_changes=accept_changes)
     except BuildError as exc:
         err.print(f"[bold red]build failed:[/] {exc}")
         err.print(f"The previous database (if any) at {target} is unchanged.")
@@ -115,6 +125,9 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     out.print(f"Built {target} ({target.stat().st_size / 1e6:.0f} MB) from {source} in {time.perf_counter() - start:.0f} s.")
     for name, secs in ctx.timings.items():
         out.print(f"  {name:<30} {secs:6.1f} s")
+    for note in ctx.notes:
+        if note.startswith("accepted:"):
+            out.print(f"[yellow]{note}[/]")
 
 
 @app.command()
@@ -135,14 +148,29 @@ def update(dest: Optional[Path] = typer.Option(None, "--dest", help="Folder to d
 @app.command()
 @run
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port", envvar="PORT")):
-    """Serve the web app and JSON API."""
+    """Serve the web app and JSON API (refuses a missing, stale or damaged database: exit 4).
+
+    A new build (or `localnhs rollback`) at the database path is picked up while serving;
+    SIGHUP makes the server look at once."""
     import uvicorn
 
     from localnhs.api.app import create_app
 
-    _conn().close()  # fail early, with a message, if the database is missing or stale
-    out.print(f"localnhs on http://{host}:{port}/")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    app_ = create_app()  # opens the database and checks every page first (StoreError -> exit 4)
+    out.print(f"localnhs on http://{host}:{port}/ serving build {app_.state.db.current.build_id}")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
+@run
+def rollback(db: Optional[Path] = typer.Option(None, "--db", help="Database file (default var/localnhs.sqlite).")):
+    """Go back to the build before the current one (kept by every build); run again to go forward."""
+    from localnhs.store.swap import rollback as do_rollback
+
+    target = db or paths.default_db()
+    now, kept = do_rollback(target)
+    out.print(f"{target} is build {now} again; build {kept} is kept as the previous one. "
+              "A running server switches within a second (or send it SIGHUP).")
 
 
 @app.command()

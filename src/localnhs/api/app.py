@@ -7,7 +7,11 @@ GET; every response gets a Content-Security-Policy allowing only this origin (pl
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import sqlite3
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,9 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from localnhs import attribution, paths
 from localnhs.query.errors import OutsideEngland, QueryError
-from localnhs.store import read
-from localnhs.store.db import connect
 
+log = logging.getLogger("localnhs.api")
 BULK_LIMIT = 10_000
 CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; "
        "style-src 'self'; script-src 'self'; font-src 'self' data:; connect-src 'self'; "
@@ -42,18 +45,29 @@ class JSON(JSONResponse):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
-def create_app(db_path=None) -> FastAPI:
-    conn = connect(db_path or paths.default_db())
-    build_id = read.meta(conn).get("built_at", "")
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # Watch the database file for a new build (or SIGHUP) for as long as the server runs.
+    task = asyncio.create_task(app.state.db.watch())
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
+    """The app over the database at db_path; check_pages runs SQLite's page-by-page check first."""
+    from localnhs.api.serving import ServingDB
+
     app = FastAPI(title="localnhs API", version="0.1.0", default_response_class=JSON,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
-    app.state.conn = conn
+    app.state.db = ServingDB(app, db_path or paths.default_db(), check_pages=check_pages)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
 
     from localnhs.api.headers import HeadersMiddleware
 
-    app.add_middleware(HeadersMiddleware, build_id=build_id, csp=CSP)
+    app.add_middleware(HeadersMiddleware, build_id=lambda: app.state.db.current.build_id, csp=CSP)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):
@@ -76,6 +90,12 @@ def create_app(db_path=None) -> FastAPI:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
         return JSON(error_body(exc.status_code, code, str(exc.detail)), status_code=exc.status_code)
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_error(request: Request, exc: sqlite3.DatabaseError):
+        log.error("database error on %s: %s", request.url.path, exc)
+        return JSON(error_body(503, "database_unavailable", "The data store cannot answer right now."),
+                    status_code=503, headers={"retry-after": "30"})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         return JSON(error_body(500, "internal_error", "Something went wrong on our side."), status_code=500)
@@ -90,7 +110,9 @@ def create_app(db_path=None) -> FastAPI:
                                    swagger_css_url="/static/vendor/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/vendor/nhsuk/assets/images/favicon.ico")
 
+    from localnhs.api.health import router as health_router
     from localnhs.api.routes import router
+    app.include_router(health_router)
     app.include_router(router)
     try:
         from localnhs.web.pages import mount

@@ -12,8 +12,11 @@ import time
 
 
 class HeadersMiddleware:
-    def __init__(self, app, *, build_id: str, csp: str):
-        self.app, self.build_id, self.csp = app, build_id, csp.encode()
+    """build_id: a callable giving the id of the build serving now (it changes on a hot reload)."""
+
+    def __init__(self, app, *, build_id, csp: str):
+        self.app, self.csp = app, csp.encode()
+        self.build_id = build_id if callable(build_id) else (lambda: build_id)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -23,22 +26,41 @@ class HeadersMiddleware:
             scope = {**scope, "method": "GET"}
         path = scope["path"]
         is_get = scope["method"] == "GET"
+        build = self.build_id().encode("ascii", "replace")
         tag = None
+        any_tag = False  # If-None-Match: * - any current representation matches (RFC 9110 13.1.2)
         if is_get:
-            key = f"{self.build_id}|{path}|{scope.get('query_string', b'').decode('latin-1')}"
-            tag = ('"' + hashlib.sha1(key.encode()).hexdigest()[:20] + '"').encode()
+            key = f"{build!r}|{path}|{scope.get('query_string', b'').decode('latin-1')}"
+            # The build id leads the tag: a new build never matches an old tag.
+            tag = b'"' + build + b"-" + hashlib.sha1(key.encode()).hexdigest()[:16].encode() + b'"'
             for name, value in scope["headers"]:
-                if name == b"if-none-match" and value == tag:
-                    await send({"type": "http.response.start", "status": 304,
-                                "headers": [(b"etag", tag), (b"cache-control", b"public, max-age=3600")]})
-                    await send({"type": "http.response.body", "body": b""})
-                    return
+                if name == b"if-none-match":
+                    tags = [t.strip().removeprefix(b"W/") for t in value.split(b",")]
+                    if tag in tags:
+                        await send({"type": "http.response.start", "status": 304,
+                                    "headers": [(b"etag", tag), (b"cache-control", b"public, max-age=3600"),
+                                                (b"x-data-build", build)]})
+                        await send({"type": "http.response.body", "body": b""})
+                        return
+                    any_tag = any_tag or b"*" in tags
         start = time.perf_counter()
+        swallow = False
 
         async def send_with_headers(message):
+            nonlocal swallow
+            if swallow:
+                if message["type"] == "http.response.body" and not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            if message["type"] == "http.response.start" and any_tag and message["status"] == 200:
+                swallow = True
+                await send({"type": "http.response.start", "status": 304,
+                            "headers": [(b"etag", tag), (b"x-data-build", build)]})
+                return
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
+                headers.append((b"x-data-build", build))
                 headers.append((b"server-timing", f"app;dur={(time.perf_counter() - start) * 1000:.2f}".encode()))
                 if not path.startswith("/api/docs"):
                     headers.append((b"content-security-policy", self.csp))

@@ -1,0 +1,111 @@
+"""The database the server answers from, swapped whole when a new build lands.
+
+`localnhs build` and `localnhs rollback` rename a new file over the served path. The server
+notices (a stat every second, or at once on SIGHUP), opens and checks the new file in a
+worker thread, then points `app.state.conn` at it: a request reads that attribute once, so
+requests already running finish on the old build and the next one gets the new build -
+none is dropped. A new file that fails to open is logged and the old build keeps serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from localnhs.store import read
+from localnhs.store.db import StoreError, connect, verify
+
+log = logging.getLogger("localnhs.serving")
+POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Build:
+    conn: object
+    build_id: str
+    built_at: str | None
+    integrity: str          # "ok" (checked page by page), or "not checked" (opened by a reload)
+    identity: tuple         # (inode, mtime_ns, size) of the file when opened
+    opened_at: float
+
+    def age_seconds(self) -> float | None:
+        if not self.built_at:
+            return None
+        return (dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(self.built_at)).total_seconds()
+
+
+def _identity(path: Path) -> tuple:
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def open_build(path: Path, *, check_pages: bool) -> Build:
+    """Open (and, at start-up, check page by page) the database; StoreError when unusable."""
+    ident = _identity(path) if Path(path).exists() else None
+    conn = verify(path) if check_pages else connect(path)
+    meta = read.meta(conn)
+    return Build(conn=conn, build_id=meta.get("build_id") or meta.get("built_at", "unknown"),
+                 built_at=meta.get("built_at"), integrity="ok" if check_pages else "not checked",
+                 identity=ident, opened_at=time.time())
+
+
+class ServingDB:
+    """Holds the current build for an app; `reload()` swaps in a changed file."""
+
+    def __init__(self, app, path: Path, *, check_pages: bool = True):
+        self.app, self.path = app, Path(path)
+        self.started_integrity = "ok" if check_pages else "not checked"
+        self.current = open_build(self.path, check_pages=check_pages)
+        self.last_error: str | None = None
+        self.reloads = 0
+        self._lock = threading.Lock()
+        app.state.conn = self.current.conn
+
+    def changed(self) -> bool:
+        try:
+            return _identity(self.path) != self.current.identity
+        except OSError:
+            return False  # mid-rename or removed: keep serving what is open
+
+    def reload(self, force: bool = False) -> bool:
+        """Swap in the file at the path if it changed; True when a new build now serves."""
+        with self._lock:
+            if not force and not self.changed():
+                return False
+            try:
+                new = open_build(self.path, check_pages=False)
+            except StoreError as exc:
+                self.last_error = str(exc)
+                log.error("reload refused: %s; still serving build %s", exc, self.current.build_id)
+                return False
+            old, self.current = self.current, new
+            self.app.state.conn = new.conn
+            self.last_error = None
+            self.reloads += 1
+            log.warning("now serving build %s (was %s)", new.build_id, old.build_id)
+            return True
+
+    async def watch(self) -> None:
+        """Poll the file (and answer SIGHUP) for the life of the server."""
+        loop = asyncio.get_running_loop()
+        poke = asyncio.Event()
+        try:
+            loop.add_signal_handler(signal.SIGHUP, poke.set)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests) or no SIGHUP on this platform: polling only
+        while True:
+            try:
+                await asyncio.wait_for(poke.wait(), POLL_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+            forced = poke.is_set()
+            poke.clear()
+            if forced or self.changed():
+                await asyncio.to_thread(self.reload, forced)
