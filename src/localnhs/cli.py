@@ -147,12 +147,20 @@ def update(dest: Optional[Path] = typer.Option(None, "--dest", help="Folder to d
 
 @app.command()
 @run
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port", envvar="PORT")):
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port", envvar="PORT"),
+          postcodesio_root: bool = typer.Option(False, "--postcodesio-root",
+                                                help="Also answer the postcodes.io-compatible API at the root "
+                                                     "(/postcodes/...), not only under /postcodesio/.")):
     """Serve the web app and JSON API (refuses a missing, stale or damaged database: exit 4).
 
     A new build (or `localnhs rollback`) at the database path is picked up while serving;
     SIGHUP makes the server look at once."""
+    import os
+
     import uvicorn
+
+    if postcodesio_root:
+        os.environ["LOCALNHS_POSTCODESIO_ROOT"] = "1"  # read by create_app (also in worker processes)
 
     from localnhs.api.app import create_app
 

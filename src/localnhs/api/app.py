@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sqlite3
 from contextlib import asynccontextmanager
 
@@ -63,7 +64,8 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
     app.state.db = ServingDB(app, db_path or paths.default_db(), check_pages=check_pages)
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    # POST too: postcodes.io's bulk lookups are cross-origin POSTs (read-only, no credentials).
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
 
     from localnhs.api.headers import HeadersMiddleware
 
@@ -114,6 +116,9 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
     from localnhs.api.routes import router
     app.include_router(health_router)
     app.include_router(router)
+    from localnhs.api import postcodesio
+
+    postcodesio.mount(app, root=os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1")
     try:
         from localnhs.web.pages import mount
         mount(app)

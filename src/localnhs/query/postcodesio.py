@@ -1,0 +1,318 @@
+"""postcodes.io's postcode record, filled from localnhs's data, for any date.
+
+Every top-level and ``codes.*`` field postcodes.io returns is present. A field is filled
+only from a file that holds it (see FIELD_SOURCES); the rest are null, never guessed.
+NHS fields (ccg, icb, nhs_region) and councils follow ``as_of``: the CCG of the year's
+ONS LSOA -> CCG lookup before July 2022, the sub-ICB location and ICB after. Extensions
+beyond postcodes.io: ``codes.icb_id`` (the ICB's ODS code) and ``as_of`` when asked for.
+
+The lookups a record needs (LSOAs, area names) are read into memory once, so a bulk
+request of 10,000 postcodes costs a handful of batched reads, not tens of thousands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from functools import lru_cache
+
+from localnhs.query import postcode as pc
+from localnhs.query.dates import ICB_ERA, ccg_column
+from localnhs.store import postcodesio as store
+
+COUNTRIES = {"E92000001": "England", "W92000004": "Wales", "S92000003": "Scotland"}
+SICBL24_FROM = dt.date(2024, 4, 1)
+COUNCILS_2016_UNTIL = dt.date(2019, 4, 1)   # LSOA -> LAD 2016 lookup, then 2021, then Code-Point's
+COUNCILS_2021_UNTIL = dt.date(2023, 4, 1)
+_SUB_ICB_SUFFIX = re.compile(r" ICB - [0-9A-Z]{3,5}$")
+
+# Top-level fields in postcodes.io's order (its current published record).
+FIELDS = (
+    "postcode", "quality", "eastings", "northings", "country", "nhs_ha", "longitude", "latitude",
+    "european_electoral_region", "primary_care_trust", "region", "lsoa", "msoa", "incode", "outcode",
+    "parliamentary_constituency", "parliamentary_constituency_2024", "senedd_constituency",
+    "senedd_constituency_no", "admin_district", "parish", "admin_county", "date_of_introduction",
+    "date_of_termination", "index_of_multiple_deprivation", "admin_ward", "ced", "ccg", "nuts", "pfa",
+    "nhs_region", "ttwa", "national_park", "bua", "icb", "cancer_alliance", "lsoa11", "msoa11", "lsoa21",
+    "msoa21", "oa21", "ruc11", "ruc21", "lep1", "lep2",
+)
+CODES = (
+    "admin_district", "admin_county", "admin_ward", "parish", "parliamentary_constituency",
+    "parliamentary_constituency_2024", "ccg", "ccg_id", "ced", "nuts", "lsoa", "msoa", "lau2", "pfa",
+    "nhs_region", "ttwa", "national_park", "bua", "icb", "cancer_alliance", "lsoa11", "msoa11", "lsoa21",
+    "msoa21", "oa21", "ruc11", "ruc21", "lep1", "lep2",
+)
+# Where each filled field comes from; every other field is null, for the reason in NULL_FIELDS.
+FIELD_SOURCES = {
+    "postcode, incode, outcode, eastings, northings, quality, country, latitude, longitude":
+        "OS Code-Point Open (Oct 2025); quality is Code-Point's positional quality divided by ten "
+        "(10-90 there, 1-9 in the ONS Postcode Directory, same categories); latitude/longitude converted "
+        "from the grid reference",
+    "admin_district, admin_county, admin_ward (+ codes)":
+        "Code-Point's district and ward codes named from the ONSPD lists; the county is the district's "
+        "upper-tier council where that is a county council. Before April 2023 / April 2019 the district "
+        "comes from the ONS LSOA -> LAD lookups of 2021 / 2016",
+    "lsoa, lsoa11, msoa, msoa11, lsoa21 (+ codes)":
+        "ONS postcode -> LSOA 2011 lookup (May 2022), LSOA 2011 -> 2021 lookup and names",
+    "ccg, codes.ccg, codes.ccg_id":
+        "ONS LSOA -> CCG lookups (2015-2021) before 1 July 2022; ONS LSOA -> sub-ICB location lookups "
+        "(2022, 2024) after, named as postcodes.io names them (without the ' ICB - code' suffix)",
+    "icb, codes.icb, codes.icb_id (extension), nhs_region (+ code)":
+        "ONS LSOA -> ICB lookups (2022, 2024); the ICB's NHS England region; before July 2022 the CCG's "
+        "region in the ODS releases",
+}
+NULL_FIELDS = {
+    "nhs_ha": "no postcode -> former health authority lookup is stored",
+    "european_electoral_region": "no lookup to European electoral regions (abolished 2020) ships with the data",
+    "primary_care_trust": "no postcode -> primary care trust (2002-2013) lookup ships with the data",
+    "region": "no district -> region lookup is stored",
+    "parliamentary_constituency, parliamentary_constituency_2024":
+        "no postcode -> constituency lookup is stored (the shipped LSOA -> constituency file gives overlaps, "
+        "not a placement)",
+    "senedd_constituency, senedd_constituency_no": "Welsh only; no lookup ships with the data",
+    "parish, ced": "no parish or county electoral division lookup ships with the data",
+    "date_of_introduction, date_of_termination": "Code-Point Open carries no dates (live postcodes only)",
+    "index_of_multiple_deprivation": "no deprivation data ships with the data",
+    "nuts, codes.lau2, pfa, ttwa, national_park, bua, cancer_alliance, ruc11, ruc21, lep1, lep2":
+        "no lookup to these geographies ships with the data",
+    "msoa21, oa21": "no 2021 MSOA or output-area lookup ships with the data",
+    "ccg, icb, nhs_region for Wales and Scotland": "localnhs covers NHS England only",
+}
+
+
+def sub_icb_name(name: str) -> str:
+    """'NHS Cheshire and Merseyside ICB - 02E' -> 'NHS Cheshire and Merseyside', as postcodes.io names it."""
+    return _SUB_ICB_SUFFIX.sub("", name)
+
+
+class Reference:
+    """The small lookups every record needs, held in memory (about 100,000 rows, read once)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.lsoa11 = {r["code"]: r for r in store.lsoa11_all(conn)}
+        self.lsoa21 = {r["code"]: r for r in store.lsoa21_all(conn)}
+        self.areas = {(r["type"], r["vintage"], r["code"]): r for r in store.areas_all(conn)}
+        latest: dict[tuple[str, str], object] = {}
+        for (type_, vintage, code), r in sorted(self.areas.items()):
+            latest[(type_, code)] = r
+        self.latest = latest
+        self._regions = lru_cache(maxsize=4096)(self._region_of)
+
+    def area(self, type_: str, vintage: str, code: str | None):
+        return self.areas.get((type_, vintage, code)) if code else None
+
+    def any_vintage(self, type_: str, code: str | None):
+        return self.latest.get((type_, code)) if code else None
+
+    def _region_of(self, ods: str, date: str):
+        return store.region_of_commissioner(self.conn, ods, date)
+
+
+_refs: dict = {}
+_lock = threading.Lock()
+KEEP = 2  # connections remembered: the one serving, and the one a hot reload replaced
+
+
+def reference(conn) -> Reference:
+    """The lookups for a connection, read on first use; a new build's connection gets its own."""
+    with _lock:
+        ref = _refs.get(conn)
+        if ref is None:
+            while len(_refs) >= KEEP:
+                _refs.pop(next(iter(_refs)))
+            ref = _refs[conn] = Reference(conn)
+        return ref
+
+
+def find(conn, text: str):
+    """The live row for a postcode as typed, or None (postcodes.io's lookup ignores terminated ones)."""
+    if not pc.is_full(text or ""):
+        return None
+    row = store.postcodes(conn, [pc.normalise(text)]).get(pc.normalise(text))
+    return row if row is not None and row["status"] == "live" else None
+
+
+def find_many(conn, texts) -> list:
+    """Live rows for a bulk request, one per query in order (None where invalid, unknown or terminated)."""
+    keys = [pc.normalise(t) if isinstance(t, str) and pc.is_full(t) else None for t in texts]
+    rows = store.postcodes(conn, [k for k in keys if k])
+    out = []
+    for k in keys:
+        row = rows.get(k) if k else None
+        out.append(row if row is not None and row["status"] == "live" else None)
+    return out
+
+
+def terminated(conn, text: str):
+    key = pc.normalise(text)
+    row = store.postcodes(conn, [key]).get(key)
+    return row if row is not None and row["status"] == "terminated" else None
+
+
+def terminated_record(row) -> dict:
+    year = month = None
+    if row["terminated"]:
+        year, month = (int(x) for x in row["terminated"].split("-")[:2])
+    return {"postcode": row["pcd"], "year_terminated": year, "month_terminated": month,
+            "longitude": row["lon"], "latitude": row["lat"]}
+
+
+def _councils(ref: Reference, row, l11, when: dt.date):
+    """(district code, district name, county code, county name) in force on the date."""
+    if l11 is not None and when < COUNCILS_2016_UNTIL and l11["lad16"]:
+        lad, vintage = l11["lad16"], "2016"
+    elif l11 is not None and when < COUNCILS_2021_UNTIL and l11["lad21"]:
+        lad, vintage = l11["lad21"], "2021"
+    else:
+        lad, vintage = row["lad"], "2025"
+        if lad is None and row["lsoa21"] in ref.lsoa21:
+            lad, vintage = ref.lsoa21[row["lsoa21"]]["lad24"], "2024"
+    if lad is None:
+        return None, None, None, None
+    a = ref.area("lad", vintage, lad) or ref.any_vintage("lad", lad)
+    county = a["parent_code"] if a is not None and (a["parent_code"] or "").startswith("E10") else None
+    c = (ref.area("county", "2016", county) or ref.any_vintage("utla", county)) if county else None
+    return lad, a["name"] if a is not None else None, county, c["name"] if c is not None else None
+
+
+def _nhs(ref: Reference, l11, l21, when: dt.date) -> dict:
+    """ccg (name, ONS, ODS), icb (name, ONS, ODS), nhs_region (name, ONS) on the date."""
+    out = dict.fromkeys(("ccg", "ccg_code", "ccg_id", "icb", "icb_code", "icb_id", "region", "region_code"))
+    if when < ICB_ERA:
+        col = ccg_column(when)
+        code = l11[col] if l11 is not None else None
+        a = ref.area("ccg", "20" + col[3:], code)
+        if a is None:
+            return out
+        out.update(ccg=a["name"], ccg_code=code, ccg_id=a["ods_code"])
+        region = None
+        if (a["parent_code"] or "").startswith("E40"):
+            region = ref.area("nhs_region", "20" + col[3:], a["parent_code"])
+        elif a["ods_code"]:
+            region = ref._regions(a["ods_code"], when.isoformat())
+        if region is not None:
+            out.update(region=region["name"], region_code=region["code"])
+        return out
+    if when >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
+        sub, icb, vintage = l21["sicbl24"], l21["icb24"], "2024"
+    elif l11 is not None and l11["sicbl22"]:
+        sub, icb, vintage = l11["sicbl22"], l11["icb22"], "2022"
+    else:
+        return out
+    s, i = ref.area("sub_icb", vintage, sub), ref.area("icb", vintage, icb)
+    if s is not None:
+        out.update(ccg=sub_icb_name(s["name"]), ccg_code=sub, ccg_id=s["ods_code"])
+    if i is not None:
+        out.update(icb=i["name"], icb_code=icb, icb_id=i["ods_code"])
+        r = ref.any_vintage("nhs_region", i["parent_code"])
+        if r is not None:
+            out.update(region=r["name"], region_code=r["code"])
+    return out
+
+
+def record(ref: Reference, row, when: dt.date) -> dict:
+    """One postcode in postcodes.io's shape, for the date."""
+    pcd = row["pcd"]
+    outcode, incode = pcd.split(" ")
+    l11 = ref.lsoa11.get(row["lsoa11"]) if row["lsoa11"] else None
+    l21 = ref.lsoa21.get(row["lsoa21"]) if row["lsoa21"] else None
+    lad, lad_name, county, county_name = _councils(ref, row, l11, when)
+    ward = ref.area("ward", "2025", row["ward"]) or ref.any_vintage("ward", row["ward"])
+    msoa = ref.area("msoa11", "2011", row["msoa11"])
+    nhs = _nhs(ref, l11, l21, when)
+    rec = dict.fromkeys(FIELDS)
+    rec.update(
+        postcode=pcd, quality=row["quality"] // 10 if row["quality"] is not None else None,
+        eastings=row["easting"], northings=row["northing"], country=COUNTRIES.get(row["country"]),
+        longitude=row["lon"], latitude=row["lat"], incode=incode, outcode=outcode,
+        lsoa=l11["name"] if l11 is not None else None, msoa=msoa["name"] if msoa is not None else None,
+        admin_district=lad_name, admin_county=county_name, admin_ward=ward["name"] if ward is not None else None,
+        ccg=nhs["ccg"], nhs_region=nhs["region"], icb=nhs["icb"],
+        lsoa21=l21["name"] if l21 is not None else None,
+    )
+    rec["lsoa11"], rec["msoa11"] = rec["lsoa"], rec["msoa"]
+    codes = dict.fromkeys(CODES)
+    codes.update(
+        admin_district=lad, admin_county=county, admin_ward=row["ward"], ccg=nhs["ccg_code"], ccg_id=nhs["ccg_id"],
+        lsoa=row["lsoa11"], msoa=row["msoa11"], lsoa11=row["lsoa11"], msoa11=row["msoa11"], lsoa21=row["lsoa21"],
+        nhs_region=nhs["region_code"], icb=nhs["icb_code"],
+    )
+    codes["icb_id"] = nhs["icb_id"]
+    rec["codes"] = codes
+    return rec
+
+
+# ---- search and autocomplete (postcodes.io's prefix semantics) ------------------------
+
+_INWARD_PREFIX = re.compile(r"^[0-9][A-Z]{0,2}$")
+
+
+def search(conn, query: str, limit: int) -> list:
+    """Live rows starting with what was typed, ignoring spaces; an exact match alone if there is one."""
+    upper = " ".join((query or "").upper().split())
+    compact = upper.replace(" ", "")
+    if not compact:
+        return []
+    if pc.OUTCODE.match(compact) and " " not in upper:
+        rows = store.live_from(conn, compact + " ", limit)
+        if rows:
+            return _exact_first(rows, compact)
+    if " " in upper:
+        rows = store.live_from(conn, upper, limit)
+        if rows:
+            return _exact_first(rows, compact)
+    found = {}
+    for prefix in _spaced_prefixes(compact):
+        for r in store.live_from(conn, prefix, limit):
+            if r["pcd"].replace(" ", "").startswith(compact):
+                found[r["pcd"]] = r
+    rows = sorted(found.values(), key=lambda r: r["pcd"].replace(" ", ""))[:limit]
+    return _exact_first(rows, compact)
+
+
+def _spaced_prefixes(compact: str) -> list[str]:
+    """Key prefixes a space-less partial postcode can stand for ('SW1A1' -> 'SW1A 1')."""
+    out = [compact]  # still an outward code being typed ('SW1' -> SW1A, SW1E, ...)
+    for i in (2, 3, 4):
+        out_part, rest = compact[:i], compact[i:]
+        if rest and pc.OUTCODE.match(out_part) and _INWARD_PREFIX.match(rest):
+            out.append(f"{out_part} {rest}")
+    return out
+
+
+def _exact_first(rows, compact):
+    exact = [r for r in rows if r["pcd"].replace(" ", "") == compact]
+    return exact or rows
+
+
+# ---- outward codes --------------------------------------------------------------------
+
+
+def outcode_record(conn, outcode: str) -> dict | None:
+    """postcodes.io's outward-code record: the mean point of its live postcodes and the areas in it."""
+    ref = reference(conn)
+    rows = store.live_in_outcode(conn, outcode)
+    if not rows:
+        return None
+    located = [r for r in rows if r["lat"] is not None]
+    mean = (lambda key: sum(r[key] for r in located) / len(located)) if located else (lambda key: None)
+    districts, counties, wards, countries = set(), set(), set(), set()
+    today = dt.date.today()
+    for r in rows:
+        l11 = ref.lsoa11.get(r["lsoa11"]) if r["lsoa11"] else None
+        _, lad_name, _, county_name = _councils(ref, r, l11, today)
+        ward = ref.area("ward", "2025", r["ward"]) or ref.any_vintage("ward", r["ward"])
+        districts.add(lad_name)
+        counties.add(county_name)
+        wards.add(ward["name"] if ward is not None else None)
+        countries.add(COUNTRIES.get(r["country"]))
+    e, n = mean("easting"), mean("northing")
+    return {
+        "outcode": outcode, "longitude": mean("lon"), "latitude": mean("lat"),
+        "northings": round(n) if n is not None else None, "eastings": round(e) if e is not None else None,
+        "admin_district": sorted(x for x in districts if x), "parish": [],
+        "admin_county": sorted(x for x in counties if x), "admin_ward": sorted(x for x in wards if x),
+        "country": sorted(x for x in countries if x), "parliamentary_constituency": [],
+    }
