@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 DB     := var/localnhs.sqlite
 
-.PHONY: serve test install install-test build bench load clean
+.PHONY: serve test install install-test build bench bench-postcodesio load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ test: $(VENV)/.installed-test node_modules/.package-lock.json
 
 bench: $(VENV)/.installed-test $(DB)
 	$(BIN)/python bench/run.py
+
+bench-postcodesio: $(VENV)/.installed-test $(DB)
+	$(BIN)/python bench/postcodesio.py
 
 load: $(VENV)/.installed-test $(DB)
 	$(BIN)/python bench/load.py --threads 8 --seconds 20 --max 4000

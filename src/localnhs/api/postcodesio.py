@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import sqlite3
 
 import orjson
 from fastapi import APIRouter, Request
@@ -144,6 +145,8 @@ def handled(fn):
             return await fn(request, *args, **kwargs)
         except Problem as p:
             return _error(p.status, p.message)
+        except sqlite3.DatabaseError:
+            return _error(503, "The data store cannot answer right now; try again shortly.")
         except Exception:  # never a traceback to a client
             return _error(500, "500 Server Error. Something went wrong on our side.")
 
