@@ -89,9 +89,70 @@ def test_place_today(client):
     assert '<figure class="app-diagram app-diagram--system"' in html and "<svg" in html
     assert 'id="map-data"' in html and '"outlines"' in html
     assert "/places/WA5%201QG/briefing" in html and "briefing.pdf" in html
-    assert "How to have a say" in html and "Community planning" in html
+    assert "ways to have a say" in html and "Community planning" in html
     assert "as_of=2016-04-01" in html
     _no_inline(html)
+
+
+def _text(html: str) -> str:
+    """What a reader sees: the page without scripts, tags and attribute values."""
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_place_first_screen_comes_first(client):
+    from localnhs.query.local_system import local_system
+
+    ls = local_system(client.app.state.conn, PC)
+    html = r = client.get(PC_URL).text
+    text = _text(html)
+    nearest = ls.practices[0].practice.name
+    acute = next(r.trust.name for r in ls.trusts if r.role == "acute")
+    order = [text.index(x) for x in ("Your local NHS", nearest, acute, "Healthwatch Warrington",
+                                     "Three ways to have a say", "How the pieces fit together", "Map", "More detail")]
+    assert order == sorted(order), order
+    # the detail sits in NHS.UK details components; the first screen names each body once
+    assert html.count('class="nhsuk-details') >= 6
+    first = text[text.index("Your local NHS"):text.index("Three ways to have a say")]
+    assert first.count(acute) == 1 and first.count(nearest) == 1
+
+
+def test_place_words_are_plain(client):
+    for url in (PC_URL, PC_URL + "?as_of=2016-04-01", "/organisations/RWW", "/practices/N81013"):
+        text = _text(client.get(url).text)
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), (url, re.findall(r".{40}\d{4}-\d{2}-\d{2}.{20}", text))
+        assert not re.search(r"\b[\w-]+\.(csv|xlsx?|json|geojson|gz)\b", text), (url, re.findall(r"[\w-]+\.(?:csv|xlsx?|json|gz)", text))
+
+
+def test_place_sources_link_to_about_data(client):
+    html = client.get(PC_URL).text
+    assert 'href="/about/data#dataset-epraccur"' in html and "GP practices</a>" in html
+    about = client.get("/about/data").text
+    assert 'id="dataset-epraccur"' in about and "epraccur_2015-11-27.csv" in about
+
+
+def test_place_date_input(client):
+    r = client.get(PC_URL, params={"day": "1", "month": "6", "year": "2019"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == PC_URL + "?as_of=2019-06-01"
+    r = client.get(PC_URL, params={"day": "31", "month": "2", "year": "2019"})
+    assert r.status_code == 400 and "real date" in r.text
+    html = client.get(PC_URL, params={"as_of": "2019-06-01"}).text
+    assert 'class="nhsuk-date-input"' in html and 'name="day" type="text" inputmode="numeric" value="1"' in html
+
+
+def test_place_map_is_server_rendered(client):
+    from localnhs.query.local_system import local_system
+
+    ls = local_system(client.app.state.conn, PC)
+    html = client.get(PC_URL).text
+    maps = re.findall(r'<svg[^>]*class="app-map-svg".*?</svg>', html, flags=re.S)
+    assert len(maps) == 2  # around the place, and the wider area
+    assert all("<path" in svg for svg in maps)
+    assert not any(re.search(r"https?://(?!www\.w3\.org/2000/svg)", svg) for svg in maps)
+    legend = html[html.index('class="nhsuk-list app-legend"'):]
+    for p in ls.practices:
+        assert p.practice.name in legend
+    assert "Warrington (unitary council)" in legend and "Neighbourhood E01012457" in legend
 
 
 def test_place_2016(client):

@@ -56,9 +56,15 @@ def test_journey(page, server):
     page.wait_for_url(re.compile(r"/places/WA5%201QG$"))
     assert "Who runs the NHS for WA5 1QG" in page.inner_text("h1")
     assert "Cheshire and Merseyside" in page.inner_text("main")
-    # the map drew points and outlines without any tiles
+    # the server-drawn maps are there before any script; the interactive map is an option
+    assert page.locator("svg.app-map-svg").count() == 2
+    page.click("button.app-map-toggle")
     page.wait_for_selector("#map.app-map--ready")
-    assert page.locator("#map path.leaflet-interactive").count() >= 3
+    assert page.locator("#map path").count() >= 3
+    # markers are named for screen readers and outlines are not in the tab order
+    names = page.eval_on_selector_all("#map .app-map-marker", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert len(names) >= 6 and all(names) and any("GP practice 1: " in n for n in names)
+    assert page.locator("#map path[tabindex]").count() == 0
     # through to an organisation and back
     page.click("main a[href='/organisations/RWW']")
     page.wait_for_url(re.compile(r"/organisations/RWW$"))
@@ -85,7 +91,7 @@ def test_as_of_switch_shows_2016_ccg(page, server):
     page.click("nav.app-switch a:has-text('April 2016')")
     page.wait_for_url(re.compile(r"as_of=2016-04-01"))
     main = page.inner_text("main")
-    assert "NHS Warrington CCG" in main and "02E" in main
+    assert "NHS Warrington CCG" in main and "Clinical Commissioning Group" in main
     assert page.locator("main a[href='/organisations/02E']").count() >= 1
     _clean(page)
 
@@ -96,17 +102,70 @@ def test_page_accessible_and_screenshots(page, server, axe_source, screenshots, 
     resp = page.goto(server + PAGES[name])
     assert resp is not None
     assert page.locator("h1").count() == 1
-    if "place" in name:
-        page.wait_for_selector("#map.app-map--ready")
     _axe(page)
     page.screenshot(path=str(screenshots / f"{name}-1280.png"), full_page=True)
     page.set_viewport_size({"width": 320, "height": 800})
     page.reload()
-    if "place" in name:
-        page.wait_for_selector("#map.app-map--ready")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"{name}: horizontal scroll of {overflow}px at 320px"
     _axe(page)
     page.screenshot(path=str(screenshots / f"{name}-320.png"), full_page=True)
     # 4xx pages log a console error for the failed document load only
     _clean(page, allow=("Failed to load resource: the server responded with a status of 4",))
+
+
+PLACE = "/places/WA5%201QG"
+
+
+def _height(page) -> int:
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+@pytest.mark.parametrize("width, limit", [(1280, 6000), (375, 10000)])
+def test_place_page_short_and_first_screen_answers(page, server, browser_context, conn, width, limit):
+    """Issue #16 acceptance: details closed, the page fits the height budget and its first 900 px
+    name the nearest practice and the acute trust; nothing is fetched from another host."""
+    from localnhs.query.local_system import local_system
+
+    ls = local_system(conn, "WA5 1QG")
+    nearest = ls.practices[0].practice.name
+    acute = next(r.trust.name for r in ls.trusts if r.role == "acute")
+    before = len(browser_context.blocked)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + PLACE)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("details[open]").count() == 0
+    assert _height(page) <= limit, f"{_height(page)} px at {width}"
+    for name in (nearest, acute):
+        box = page.get_by_text(name, exact=True).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 900, (name, box)
+    assert browser_context.blocked[before:] == []
+    _clean(page)
+
+
+def test_place_diagram_readable_on_a_phone(page, server):
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(server + PLACE)
+    assert not page.locator(".app-diagram__wide").is_visible()
+    boxes = page.locator(".app-stack__box")
+    assert boxes.count() >= 10
+    sizes = page.eval_on_selector_all(".app-stack__box *", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 12
+    links = page.eval_on_selector_all(".app-stack a", "els => els.map(e => e.getAttribute('href'))")
+    assert "/organisations/RWW" in links
+    # on desktop the wide diagram: every box a link, text at least 12 px as drawn
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.locator(".app-diagram__wide").is_visible()
+    drawn = page.eval_on_selector_all(".app-diagram__wide svg text.t, .app-diagram__wide svg text.s",
+                                      "els => els.map(e => e.getBoundingClientRect().height)")
+    assert min(drawn) >= 12, min(drawn)
+    assert page.locator(".app-diagram__wide svg a").count() >= 10
+
+
+def test_place_map_without_javascript(page, server, browser_context):
+    cdp = browser_context.new_cdp_session(page)
+    cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page.goto(server + PLACE)
+    assert page.locator("svg.app-map-svg").count() == 2 and page.locator(".app-legend li").count() >= 8
+    assert page.locator("svg.app-map-svg").first.is_visible()
+    assert not page.locator("#map").is_visible() and page.locator("button.app-map-toggle").count() == 0

@@ -31,8 +31,8 @@ def _geometry(conn, type_: str, vintage: str, code: str | None):
 
 
 def place_map(conn, ls: LocalSystem) -> dict:
-    """Points (the place, nearest practices, trusts) and outlines (the LSOA 2021 neighbourhood and the
-    commissioner's area) for a place's map. Outlines are the simplified boundaries stored at build time."""
+    """Points (the place, nearest practices, trusts) and outlines (the LSOA 2021 neighbourhood, the
+    council and the commissioner's area) for a place's map. Outlines are the simplified boundaries stored at build time."""
     loc = ls.location
     when = dt.date.fromisoformat(ls.as_of)
     points = []
@@ -54,6 +54,11 @@ def place_map(conn, ls: LocalSystem) -> dict:
         if g:
             outlines.append({"kind": "lsoa", "name": f"Neighbourhood {loc.lsoa21} (LSOA 2021)", "geometry": g[0],
                              "source": g[1]})
+    for b in sorted(ls.councils, key=lambda c: c.label != "District council"):  # the smaller area first
+        g = _geometry(conn, "lad", "2024", b.code) or _geometry(conn, "utla", "2023", b.code)
+        if g:
+            outlines.append({"kind": "council", "name": f"{b.name} ({b.label.lower()})", "geometry": g[0], "source": g[1]})
+            break
     l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
     l21 = read.lsoa21(conn, loc.lsoa21) if loc.lsoa21 else None
     if when < ICB_ERA:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,16 @@ def nice_date(value) -> str:
         return f"{d.day} {d.strftime('%B %Y')}"
     except ValueError:
         return text
+
+
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def plain_dates(text) -> str:
+    """GOV.UK style for every ISO date in running text: 'on 2021-06-01' -> 'on 1 June 2021'."""
+    if not text:
+        return text or ""
+    return ISO_DATE.sub(lambda m: nice_date(m.group(0)), str(text))
 
 
 def org_href(body) -> str | None:
@@ -54,6 +65,7 @@ def jinja_env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["nicedate"] = nice_date
+    env.filters["plaindates"] = plain_dates
     # First letter up, the rest as written (Jinja's capitalize would turn "NHS" into "nhs").
     env.filters["sentence"] = lambda t: (t[:1].upper() + t[1:]) if t else t
     env.filters["thousands"] = lambda n: f"{round(n):,}" if n is not None else ""

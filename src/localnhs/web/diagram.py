@@ -9,6 +9,9 @@ Layout, on a grid of four columns:
   row 4  the nearest GP practices      row 5  the trusts (one box per trust, its roles joined)
 Edges are drawn orthogonally: the commissioner reaches its practices over a bus line above
 row 4, and its trusts over a second bus reached down the left margin, so no line crosses a box.
+Names are wrapped in full (never cut), boxes grow to the longest name, and every box is a link
+to the organisation's page. This wide layout is for desktop and print; below desktop width
+the page shows the same bodies stacked (templates/_diagram_stacked.html).
 """
 
 from __future__ import annotations
@@ -16,35 +19,49 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
-COLS, COL_W, BOX_W, BOX_H, ROW_H, TOP, LEFT = 4, 240, 200, 54, 104, 16, 28
+COLS, COL_W, BOX_W, TOP, LEFT, LINE, WRAP = 4, 240, 216, 16, 28, 17, 24
 W = LEFT + COLS * COL_W
 COLOURS = {"national": "#005eb8", "commissioner": "#007f3b", "provider": "#330072", "local": "#ae2573",
            "practice": "#4c6272"}
 ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community"}
 
 
-def _wrap(text: str, width: int = 30) -> list[str]:
-    """Two lines at most; a longer name ends in an ellipsis."""
-    return textwrap.wrap(text, width, max_lines=2, placeholder="…") or [""]
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    """The whole name, over as many lines as it needs."""
+    return textwrap.wrap(text, width) or [""]
+
+
+def _box_h(ls) -> int:
+    """Every box as tall as the longest name needs, plus its one-line description."""
+    names = [b.name for b in [*ls.national, *ls.commissioners, *ls.councils, ls.hwb, ls.healthwatch] if b]
+    names += [p.practice.name for p in ls.practices] + [r.trust.name for r in ls.trusts if r.trust]
+    lines = max((len(_wrap(n)) for n in names), default=1)
+    return 14 + LINE * lines + 22
+
+
 
 
 class _Canvas:
-    def __init__(self):
+    def __init__(self, box_h: int):
+        self.box_h, self.row_h = box_h, box_h + 50
         self.boxes: dict[str, tuple[float, float]] = {}  # id -> (x, y) of the top-left corner
         self.parts: list[str] = []
         self.lines: list[str] = []
 
-    def box(self, key: str, row: int, col: int, title: str, sub: str, colour: str) -> None:
+    def box(self, key: str, row: int, col: int, title: str, sub: str, colour: str, href: str | None = None) -> None:
         x = LEFT + col * COL_W + (COL_W - BOX_W) / 2
-        y = TOP + row * ROW_H
+        y = TOP + row * self.row_h
         self.boxes[key] = (x, y)
-        text = "".join(f'<text x="{x + 10:.0f}" y="{y + 18 + 14 * k:.0f}" class="t">{escape(line)}</text>'
+        text = "".join(f'<text x="{x + 10:.0f}" y="{y + 20 + LINE * k:.0f}" class="t">{escape(line)}</text>'
                        for k, line in enumerate(_wrap(title)))
-        self.parts.append(
-            f'<g><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="#fff" '
-            f'stroke="{COLOURS[colour]}" stroke-width="3"/>{text}'
-            f'<text x="{x + 10:.0f}" y="{y + BOX_H - 7:.0f}" class="s">{escape(sub[:36])}</text></g>'
-        )
+        sub_lines = textwrap.wrap(sub, 30)[:1] or [""]
+        inner = (f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{self.box_h}" rx="4" fill="#fff" '
+                 f'stroke="{COLOURS[colour]}" stroke-width="3"/>{text}'
+                 f'<text x="{x + 10:.0f}" y="{y + self.box_h - 9:.0f}" class="s">{escape(sub_lines[0])}</text>')
+        if href:
+            self.parts.append(f'<a href="{escape(href)}" class="app-diagram__link">{inner}</a>')
+        else:
+            self.parts.append(f"<g>{inner}</g>")
 
     def centre_x(self, key: str) -> float:
         return self.boxes[key][0] + BOX_W / 2
@@ -62,16 +79,19 @@ class _Canvas:
         """A straight vertical link between two boxes in the same column."""
         if upper in self.boxes and lower in self.boxes:
             x = self.centre_x(upper)
-            self.path([(x, self.boxes[upper][1] + BOX_H), (x, self.boxes[lower][1])], label)
+            self.path([(x, self.boxes[upper][1] + self.box_h), (x, self.boxes[lower][1])], label)
 
 
 def local_system_svg(ls) -> str:
-    c = _Canvas()
+    from localnhs.web import org_href
+
+    c = _Canvas(_box_h(ls))
+    box_h, row_h = c.box_h, c.row_h
     for i, b in enumerate(ls.national[:COLS]):
-        c.box(f"n:{b.code}", 0, i, b.name, "national", "national")
+        c.box(f"n:{b.code}", 0, i, b.name, "national", "national", org_href(b))
     chain = list(reversed(ls.commissioners))  # region first, the place's commissioner last
     for i, b in enumerate(chain[:3]):
-        c.box(f"c:{b.code}", 1 + i + (3 - len(chain[:3])), 0, b.name, b.label, "commissioner")
+        c.box(f"c:{b.code}", 1 + i + (3 - len(chain[:3])), 0, b.name, b.label, "commissioner", org_href(b))
     if "n:NHS_ENGLAND" in c.boxes and chain:
         c.down("n:NHS_ENGLAND", f"c:{chain[0].code}", "oversees")
     for upper, lower in zip(chain, chain[1:]):
@@ -79,16 +99,17 @@ def local_system_svg(ls) -> str:
 
     upper_council = ls.councils[0] if ls.councils else None
     for i, b in enumerate(ls.councils[:2]):
-        c.box(f"k:{b.code}", 2, 1 + i, b.name, b.label, "local")
+        c.box(f"k:{b.code}", 2, 1 + i, b.name, b.label, "local", org_href(b))
     if ls.hwb:
-        c.box("hwb", 3, 1, ls.hwb.name, "Health and Wellbeing Board", "local")
+        c.box("hwb", 3, 1, ls.hwb.name, "Health and Wellbeing Board", "local", org_href(ls.hwb))
     if ls.healthwatch:
-        c.box("hw", 3, 2 if len(ls.councils) < 2 else 3, ls.healthwatch.name, "local Healthwatch", "local")
+        c.box("hw", 3, 2 if len(ls.councils) < 2 else 3, ls.healthwatch.name, "local Healthwatch", "local",
+              org_href(ls.healthwatch))
     if upper_council and ls.hwb:
         c.down(f"k:{upper_council.code}", "hwb", "runs")
     if upper_council and ls.healthwatch and len(ls.councils) < 2:
         x1 = c.centre_x(f"k:{upper_council.code}") + 40
-        y1 = c.boxes[f"k:{upper_council.code}"][1] + BOX_H
+        y1 = c.boxes[f"k:{upper_council.code}"][1] + box_h
         x2 = c.centre_x("hw")
         y2 = c.boxes["hw"][1]
         mid = (y1 + y2) / 2
@@ -97,42 +118,45 @@ def local_system_svg(ls) -> str:
     commissioner = f"c:{chain[-1].code}" if chain else None
     practices = ls.practices[:COLS]
     for i, p in enumerate(practices):
-        c.box(f"p:{p.practice.code}", 4, i, p.practice.name, f"GP practice, {p.distance_km:.1f} km", "practice")
+        c.box(f"p:{p.practice.code}", 4, i, p.practice.name, f"GP practice, {p.distance_km:.1f} km", "practice",
+              org_href(p.practice))
     trusts: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
+    bodies: dict[str, object] = {}
     for r in ls.trusts:
         if r.trust:
             trusts.setdefault(r.trust.code, []).append(ROLE_WORDS.get(r.role, r.role))
-            names[r.trust.code] = r.trust.name
+            bodies[r.trust.code] = r.trust
     for i, (code, roles) in enumerate(list(trusts.items())[:COLS]):
-        c.box(f"t:{code}", 5, i, names[code], " and ".join(roles) + " trust", "provider")
+        c.box(f"t:{code}", 5, i, bodies[code].name, " and ".join(roles) + " trust", "provider", org_href(bodies[code]))
 
     if commissioner in c.boxes:
-        cx, cy = c.centre_x(commissioner), c.boxes[commissioner][1] + BOX_H
+        cx, cy = c.centre_x(commissioner), c.boxes[commissioner][1] + box_h
         if practices:
-            bus = TOP + 4 * ROW_H - 18
+            bus = TOP + 4 * row_h - 18
             xs = [c.centre_x(f"p:{p.practice.code}") for p in practices]
             c.path([(cx, cy), (cx, bus)], "commissions")
             c.path([(min(xs + [cx]), bus), (max(xs + [cx]), bus)])
             for x in xs:
                 c.path([(x, bus), (x, bus + 18)])
         if trusts:
-            bus = TOP + 5 * ROW_H - 18
+            bus = TOP + 5 * row_h - 18
             left = LEFT / 2
             codes = list(trusts)[:COLS]
             xs = [c.centre_x(f"t:{code}") for code in codes]
-            x0, ymid = c.boxes[commissioner][0], c.boxes[commissioner][1] + BOX_H / 2
+            x0, ymid = c.boxes[commissioner][0], c.boxes[commissioner][1] + box_h / 2
             c.path([(x0, ymid), (left, ymid), (left, bus), (max(xs), bus)], "commissions", at=2)
             for x in xs:
                 c.path([(x, bus), (x, bus + 18)])
 
-    height = TOP + 6 * ROW_H - (ROW_H - BOX_H) + TOP
-    title = f"How the NHS fits together for {ls.location.label} on {ls.as_of}"
+    height = TOP + 6 * row_h - (row_h - box_h) + TOP
+    from localnhs.web import nice_date
+
+    title = f"How the NHS fits together for {ls.location.label} on {nice_date(ls.as_of)}"
     desc = ("National bodies at the top; the commissioning chain down the left, with the council, its Health and "
             "Wellbeing Board and local Healthwatch beside it; the nearest GP practices and the trusts serving "
             "the place below, all commissioned by the place's commissioner.")
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height:.0f}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height:.0f}" role="group" '
         f'aria-labelledby="diagram-title diagram-desc" class="system-diagram">'
         f'<title id="diagram-title">{escape(title)}</title><desc id="diagram-desc">{escape(desc)}</desc>'
         + "".join(c.lines) + "".join(c.parts) + "</svg>"

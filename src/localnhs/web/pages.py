@@ -22,30 +22,6 @@ SNAPSHOT_2016 = "2016-04-01"
 ERA_DATES = {"today": None, "2016": SNAPSHOT_2016}
 NAME_CHARS = re.compile(r"^[\w\s&'’.,()\-/]+$")
 
-# Who publishes each dataset folder of the raw data, and under which licence (see each PROVENANCE.md).
-PUBLISHERS = {
-    "acute_trust_catchments": ("Public Health England / Office for Health Improvement and Disparities (OHID)", "OGL v3.0"),
-    "ambulance_areas": ("NHS England (AmbSYS), ONS and OS", "OGL v3.0"),
-    "eccg": ("NHS England Organisation Data Service (ODS); ONS Open Geography Portal", "OGL v3.0"),
-    "epcmem": ("NHS Digital Organisation Data Service (ODS)", "OGL v3.0"),
-    "epcn": ("NHS Digital Organisation Data Service (ODS)", "OGL v3.0"),
-    "epraccur": ("NHS Digital (HSCIC until 2016) / NHS England Organisation Data Service (ODS)", "OGL v3.0"),
-    "etr": ("NHS England Organisation Data Service (ODS)", "OGL v3.0"),
-    "geographr_boundaries": ("Office for National Statistics (Open Geography Portal), via geographr", "OGL v3.0; contains OS data"),
-    "geographr_lookups": ("Office for National Statistics (Open Geography Portal), via geographr", "OGL v3.0"),
-    "nhs_trust_types": ("Care Quality Commission (CQC)", "OGL v3.0"),
-    "nhs_trusts": ("NHS Digital Organisation Data Service (ODS); ONS", "OGL v3.0"),
-    "ons_boundaries_nhs_2023_2024": ("Office for National Statistics", "OGL v3.0"),
-    "ons_lookups_2015_2020": ("Office for National Statistics (Open Geography Portal)", "OGL v3.0"),
-    "ons_postcode_lsoa_lookup": ("Office for National Statistics (Open Geography Portal)", "OGL v3.0"),
-    "onspd_names_codes_postcodesio": ("Office for National Statistics (ONSPD names and codes, via postcodes.io)", "OGL v3.0"),
-    "os_codepoint_open": ("Ordnance Survey (OS OpenData, Code-Point Open)", "OGL v3.0; OS and Royal Mail copyright"),
-    "patients_registered": ("HSCIC / NHS Digital (now NHS England); NHS Business Services Authority", "OGL v3.0"),
-    "trust_successions": ("NHS England Organisation Data Service (ODS)", "OGL v3.0"),
-    "trust_types": ("NHS Digital (HSCIC), Estates Returns Information Collection (ERIC)", "OGL v3.0"),
-}
-
-
 def mount(app) -> None:
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(router)
@@ -189,13 +165,34 @@ def _switch(postcode: str, as_of: str, suffix: str = "") -> list[dict]:
              "current": as_of == SNAPSHOT_2016}]
 
 
+def _date_fields(day: str | None, month: str | None, year: str | None) -> str | None:
+    """The NHS.UK date input's three fields -> an ISO date; a clear message when they are not a real date."""
+    from localnhs.query.errors import InvalidInput
+
+    parts = [(x or "").strip() for x in (day, month, year)]
+    if not any(parts):
+        return None
+    try:
+        d, mth, y = (int(x) for x in parts)
+        return dt.date(y, mth, d).isoformat()
+    except ValueError:
+        raise InvalidInput("The date must be a real date, with a day, month and year",
+                           hint="For example 1 6 2019 for 1 June 2019, between 1 July 2015 and today.") from None
+
+
 @router.get("/places/{postcode}", response_class=HTMLResponse)
-def place_page(request: Request, postcode: str, as_of: str | None = None):
+def place_page(request: Request, postcode: str, as_of: str | None = None, day: str | None = None,
+               month: str | None = None, year: str | None = None):
     from localnhs.query.engage import engage
     from localnhs.query.local_system import local_system
     from localnhs.query.national_view import place_map
+    from localnhs.web import place_view
     from localnhs.web.diagram import local_system_svg
+    from localnhs.web.placemap import legend, map_panels
 
+    picked = _date_fields(day, month, year)
+    if picked:
+        return RedirectResponse(place_href(postcode, picked), status_code=303)
     when = _as_of(as_of)
     norm, redirect = _postcode_or_redirect(postcode, when)
     if redirect:
@@ -204,10 +201,13 @@ def place_page(request: Request, postcode: str, as_of: str | None = None):
     ls = local_system(conn, norm, when)
     plan = engage(conn, norm, when, system=ls)
     map_data = place_map(conn, ls)
+    shown = dt.date.fromisoformat(ls.as_of)
     return render(
         "place.html", ls=ls, plan=plan, as_of_param=when, is_2016=_is_2016(ls.as_of), today=_today(),
         diagram_svg=local_system_svg(ls), map_json=json.dumps(map_data, separators=(",", ":")),
-        map_data=map_data, switch=_switch(norm, ls.as_of), search_query="",
+        map_data=map_data, map_panels=map_panels(map_data), map_legend=legend(map_data), switch=_switch(norm, ls.as_of), search_query="",
+        rows=place_view.first_screen(ls, plan), say=place_view.three_ways(plan),
+        sources=place_view.sources_used(conn, ls, map_data), shown={"day": shown.day, "month": shown.month, "year": shown.year},
         briefing_href=place_href(norm, when, "/briefing"), pdf_href=place_href(norm, when, "/briefing.pdf"),
         breadcrumbs=[{"text": "Home", "href": "/"}],
     )
@@ -243,10 +243,12 @@ def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
 def _org_page(request: Request, code: str, as_of: str | None, base: str):
     from localnhs.query.national_view import ways_in_for
     from localnhs.query.organisations import organisation
+    from localnhs.web import datasets
     from localnhs.web.charts import bars_over_time
 
     when = _as_of(as_of)
     view = organisation(_conn(request), code, when)
+    files = datasets.by_file(_conn(request))
     sizes = view.figures.get("registered_patients", [])
     chart = bars_over_time(sizes, f"Registered patients at {view.body.name} over time", "sizes") if sizes else None
     groups: dict[str, list] = {}
@@ -261,6 +263,7 @@ def _org_page(request: Request, code: str, as_of: str | None, base: str):
         "organisation.html", view=view, groups=groups, counts=view.counts, chart_svg=chart, sizes=sizes,
         history=history, memberships=[l for l in view.history if l.relation not in ("succeeded by", "successor of")],
         ways=ways_in_for(view.body, view.as_of), switch=switch, is_2016=is_2016, today=_today(),
+        source_of=lambda f: datasets.label_for(files, f),
         breadcrumbs=[{"text": "Home", "href": "/"}],
     )
 
@@ -336,14 +339,15 @@ def _national_html(conn, when: str | None) -> str:
 def about_data(request: Request):
     from localnhs import attribution
     from localnhs.store import read
+    from localnhs.web.datasets import describe
 
     conn = _conn(request)
     rows = []
     for r in read.import_log(conn):
-        publisher, licence = PUBLISHERS.get(r["source"], ("see the dataset's PROVENANCE.md", "OGL v3.0"))
+        d = describe(r["source"])
         rows.append({"source": r["source"], "file": r["file"], "as_of": r["as_of"], "rows": r["rows"],
                      "rejects": r["rejects"], "sha": r["sha256"][:12], "sha256": r["sha256"],
-                     "publisher": publisher, "licence": licence})
+                     "title": d["title"], "publisher": d["publisher"], "licence": d["licence"]})
     meta = read.meta(conn)
     return render("about_data.html", rows=rows, lines=attribution.LINES, built_at=meta.get("built_at"),
                   breadcrumbs=[{"text": "Home", "href": "/"}])
