@@ -87,24 +87,34 @@ def sub_icb_name(name: str) -> str:
 
 
 class Reference:
-    """The small lookups every record needs, held in memory (about 100,000 rows, read once)."""
+    """The small lookups every record needs, held in memory as plain dicts keyed by code
+    (about 100,000 rows, read once): a record is then dictionary reads, no SQL."""
 
     def __init__(self, conn):
         self.conn = conn
-        self.lsoa11 = {r["code"]: r for r in store.lsoa11_all(conn)}
-        self.lsoa21 = {r["code"]: r for r in store.lsoa21_all(conn)}
-        self.areas = {(r["type"], r["vintage"], r["code"]): r for r in store.areas_all(conn)}
-        latest: dict[tuple[str, str], object] = {}
-        for (type_, vintage, code), r in sorted(self.areas.items()):
-            latest[(type_, code)] = r
-        self.latest = latest
+        self.lsoa11 = {r["code"]: dict(r) for r in store.lsoa11_all(conn)}
+        self.lsoa21 = {r["code"]: dict(r) for r in store.lsoa21_all(conn)}
+        self.areas: dict[tuple[str, str, str], dict] = {}
+        by: dict[tuple[str, str], dict[str, dict]] = {}
+        latest: dict[str, dict[str, dict]] = {}
+        for r in sorted(store.areas_all(conn), key=lambda r: (r["type"], r["vintage"], r["code"])):
+            a = dict(r)
+            if a["type"] == "sub_icb":
+                a["short"] = sub_icb_name(a["name"])
+            self.areas[(a["type"], a["vintage"], a["code"])] = a
+            by.setdefault((a["type"], a["vintage"]), {})[a["code"]] = a
+            latest.setdefault(a["type"], {})[a["code"]] = a  # later vintages overwrite earlier
+        self.by, self.latest = by, latest
+        self.lad = {v: by.get(("lad", v), {}) for v in ("2016", "2021", "2024", "2025")}
+        self.lad_any = latest.get("lad", {})
+        self.county16, self.utla_any = by.get(("county", "2016"), {}), latest.get("utla", {})
+        self.ward25, self.ward_any = by.get(("ward", "2025"), {}), latest.get("ward", {})
+        self.msoa11 = by.get(("msoa11", "2011"), {})
+        self.region_any = latest.get("nhs_region", {})
         self._regions = lru_cache(maxsize=4096)(self._region_of)
 
     def area(self, type_: str, vintage: str, code: str | None):
-        return self.areas.get((type_, vintage, code)) if code else None
-
-    def any_vintage(self, type_: str, code: str | None):
-        return self.latest.get((type_, code)) if code else None
+        return self.by.get((type_, vintage), {}).get(code) if code else None
 
     def _region_of(self, ods: str, date: str):
         return store.region_of_commissioner(self.conn, ods, date)
@@ -171,77 +181,85 @@ def _councils(ref: Reference, row, l11, when: dt.date):
             lad, vintage = ref.lsoa21[row["lsoa21"]]["lad24"], "2024"
     if lad is None:
         return None, None, None, None
-    a = ref.area("lad", vintage, lad) or ref.any_vintage("lad", lad)
-    county = a["parent_code"] if a is not None and (a["parent_code"] or "").startswith("E10") else None
-    c = (ref.area("county", "2016", county) or ref.any_vintage("utla", county)) if county else None
-    return lad, a["name"] if a is not None else None, county, c["name"] if c is not None else None
+    a = ref.lad[vintage].get(lad) or ref.lad_any.get(lad)
+    if a is None:
+        return lad, None, None, None
+    county = a["parent_code"] if (a["parent_code"] or "").startswith("E10") else None
+    if county is None:
+        return lad, a["name"], None, None
+    c = ref.county16.get(county) or ref.utla_any.get(county)
+    return lad, a["name"], county, c["name"] if c is not None else None
 
 
-def _nhs(ref: Reference, l11, l21, when: dt.date) -> dict:
-    """ccg (name, ONS, ODS), icb (name, ONS, ODS), nhs_region (name, ONS) on the date."""
-    out = dict.fromkeys(("ccg", "ccg_code", "ccg_id", "icb", "icb_code", "icb_id", "region", "region_code"))
+_NO_NHS = (None,) * 8
+
+
+def _nhs(ref: Reference, l11, l21, when: dt.date) -> tuple:
+    """(ccg name, ONS code, ODS code, icb name, ONS code, ODS code, region name, ONS code) on the date."""
     if when < ICB_ERA:
         col = ccg_column(when)
+        vintage = "20" + col[3:]
         code = l11[col] if l11 is not None else None
-        a = ref.area("ccg", "20" + col[3:], code)
+        a = ref.area("ccg", vintage, code)
         if a is None:
-            return out
-        out.update(ccg=a["name"], ccg_code=code, ccg_id=a["ods_code"])
+            return _NO_NHS
         region = None
         if (a["parent_code"] or "").startswith("E40"):
-            region = ref.area("nhs_region", "20" + col[3:], a["parent_code"])
+            region = ref.area("nhs_region", vintage, a["parent_code"])
         elif a["ods_code"]:
             region = ref._regions(a["ods_code"], when.isoformat())
-        if region is not None:
-            out.update(region=region["name"], region_code=region["code"])
-        return out
+        return (a["name"], code, a["ods_code"], None, None, None,
+                region["name"] if region is not None else None, region["code"] if region is not None else None)
     if when >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
         sub, icb, vintage = l21["sicbl24"], l21["icb24"], "2024"
     elif l11 is not None and l11["sicbl22"]:
         sub, icb, vintage = l11["sicbl22"], l11["icb22"], "2022"
     else:
-        return out
+        return _NO_NHS
     s, i = ref.area("sub_icb", vintage, sub), ref.area("icb", vintage, icb)
-    if s is not None:
-        out.update(ccg=sub_icb_name(s["name"]), ccg_code=sub, ccg_id=s["ods_code"])
-    if i is not None:
-        out.update(icb=i["name"], icb_code=icb, icb_id=i["ods_code"])
-        r = ref.any_vintage("nhs_region", i["parent_code"])
-        if r is not None:
-            out.update(region=r["name"], region_code=r["code"])
-    return out
+    r = ref.region_any.get(i["parent_code"]) if i is not None and i["parent_code"] else None
+    return (s["short"] if s else None, sub if s else None, s["ods_code"] if s else None,
+            i["name"] if i else None, icb if i else None, i["ods_code"] if i else None,
+            r["name"] if r else None, r["code"] if r else None)
 
 
 def record(ref: Reference, row, when: dt.date) -> dict:
-    """One postcode in postcodes.io's shape, for the date."""
-    pcd = row["pcd"]
+    """One postcode in postcodes.io's shape (its field order), for the date."""
+    pcd, lsoa11, msoa11, lsoa21, ward_code = row["pcd"], row["lsoa11"], row["msoa11"], row["lsoa21"], row["ward"]
     outcode, incode = pcd.split(" ")
-    l11 = ref.lsoa11.get(row["lsoa11"]) if row["lsoa11"] else None
-    l21 = ref.lsoa21.get(row["lsoa21"]) if row["lsoa21"] else None
+    l11 = ref.lsoa11.get(lsoa11) if lsoa11 else None
+    l21 = ref.lsoa21.get(lsoa21) if lsoa21 else None
     lad, lad_name, county, county_name = _councils(ref, row, l11, when)
-    ward = ref.area("ward", "2025", row["ward"]) or ref.any_vintage("ward", row["ward"])
-    msoa = ref.area("msoa11", "2011", row["msoa11"])
-    nhs = _nhs(ref, l11, l21, when)
-    rec = dict.fromkeys(FIELDS)
-    rec.update(
-        postcode=pcd, quality=row["quality"] // 10 if row["quality"] is not None else None,
-        eastings=row["easting"], northings=row["northing"], country=COUNTRIES.get(row["country"]),
-        longitude=row["lon"], latitude=row["lat"], incode=incode, outcode=outcode,
-        lsoa=l11["name"] if l11 is not None else None, msoa=msoa["name"] if msoa is not None else None,
-        admin_district=lad_name, admin_county=county_name, admin_ward=ward["name"] if ward is not None else None,
-        ccg=nhs["ccg"], nhs_region=nhs["region"], icb=nhs["icb"],
-        lsoa21=l21["name"] if l21 is not None else None,
-    )
-    rec["lsoa11"], rec["msoa11"] = rec["lsoa"], rec["msoa"]
-    codes = dict.fromkeys(CODES)
-    codes.update(
-        admin_district=lad, admin_county=county, admin_ward=row["ward"], ccg=nhs["ccg_code"], ccg_id=nhs["ccg_id"],
-        lsoa=row["lsoa11"], msoa=row["msoa11"], lsoa11=row["lsoa11"], msoa11=row["msoa11"], lsoa21=row["lsoa21"],
-        nhs_region=nhs["region_code"], icb=nhs["icb_code"],
-    )
-    codes["icb_id"] = nhs["icb_id"]
-    rec["codes"] = codes
-    return rec
+    ward = (ref.ward25.get(ward_code) or ref.ward_any.get(ward_code)) if ward_code else None
+    msoa = ref.msoa11.get(msoa11) if msoa11 else None
+    ccg, ccg_code, ccg_id, icb, icb_code, icb_id, region, region_code = _nhs(ref, l11, l21, when)
+    lsoa_name = l11["name"] if l11 is not None else None
+    msoa_name = msoa["name"] if msoa is not None else None
+    quality = row["quality"]
+    return {
+        "postcode": pcd, "quality": quality // 10 if quality is not None else None,
+        "eastings": row["easting"], "northings": row["northing"], "country": COUNTRIES.get(row["country"]),
+        "nhs_ha": None, "longitude": row["lon"], "latitude": row["lat"], "european_electoral_region": None,
+        "primary_care_trust": None, "region": None, "lsoa": lsoa_name, "msoa": msoa_name,
+        "incode": incode, "outcode": outcode, "parliamentary_constituency": None,
+        "parliamentary_constituency_2024": None, "senedd_constituency": None, "senedd_constituency_no": None,
+        "admin_district": lad_name, "parish": None, "admin_county": county_name, "date_of_introduction": None,
+        "date_of_termination": None, "index_of_multiple_deprivation": None,
+        "admin_ward": ward["name"] if ward is not None else None, "ced": None, "ccg": ccg, "nuts": None,
+        "pfa": None, "nhs_region": region, "ttwa": None, "national_park": None, "bua": None, "icb": icb,
+        "cancer_alliance": None, "lsoa11": lsoa_name, "msoa11": msoa_name,
+        "lsoa21": l21["name"] if l21 is not None else None, "msoa21": None, "oa21": None, "ruc11": None,
+        "ruc21": None, "lep1": None, "lep2": None,
+        "codes": {
+            "admin_district": lad, "admin_county": county, "admin_ward": ward_code, "parish": None,
+            "parliamentary_constituency": None, "parliamentary_constituency_2024": None, "ccg": ccg_code,
+            "ccg_id": ccg_id, "ced": None, "nuts": None, "lsoa": lsoa11, "msoa": msoa11, "lau2": None,
+            "pfa": None, "nhs_region": region_code, "ttwa": None, "national_park": None, "bua": None,
+            "icb": icb_code, "cancer_alliance": None, "lsoa11": lsoa11, "msoa11": msoa11, "lsoa21": lsoa21,
+            "msoa21": None, "oa21": None, "ruc11": None, "ruc21": None, "lep1": None, "lep2": None,
+            "icb_id": icb_id,
+        },
+    }
 
 
 # ---- search and autocomplete (postcodes.io's prefix semantics) ------------------------
@@ -303,7 +321,7 @@ def outcode_record(conn, outcode: str) -> dict | None:
     for r in rows:
         l11 = ref.lsoa11.get(r["lsoa11"]) if r["lsoa11"] else None
         _, lad_name, _, county_name = _councils(ref, r, l11, today)
-        ward = ref.area("ward", "2025", r["ward"]) or ref.any_vintage("ward", r["ward"])
+        ward = (ref.ward25.get(r["ward"]) or ref.ward_any.get(r["ward"])) if r["ward"] else None
         districts.add(lad_name)
         counties.add(county_name)
         wards.add(ward["name"] if ward is not None else None)
