@@ -153,6 +153,14 @@ def handled(fn):
     return wrapper
 
 
+_FIELDS_DOC = (
+    "postcodes.io's record, every field present. Filled from:\n\n"
+    + "\n".join(f"- **{k}**: {v}" for k, v in q.FIELD_SOURCES.items())
+    + "\n\nnull, and why:\n\n" + "\n".join(f"- **{k}**: {v}" for k, v in q.NULL_FIELDS.items())
+    + "\n\nExtensions: `as_of=YYYY-MM-DD`, `nhs=true`, `codes.icb_id`."
+)
+
+
 def _router(root: bool) -> APIRouter:
     r = APIRouter(tags=["postcodes.io compatible"])
 
@@ -201,7 +209,7 @@ def _router(root: bool) -> APIRouter:
     async def latlon(request: Request, lat: str, lon: str):
         return await lonlat.__wrapped__(request, lon, lat)
 
-    @r.get("/postcodes/{postcode}", summary="Look up a postcode")
+    @r.get("/postcodes/{postcode}", summary="Look up a postcode", description=_FIELDS_DOC)
     @handled
     async def postcode(request: Request, postcode: str):
         when = _when(request)
