@@ -93,6 +93,8 @@ class TrustRole:
     distance_km: float | None = None
     others: list[dict] = field(default_factory=list)
     note: str | None = None
+    basis: str | None = None         # lookup | data | cited | headquarters | none: where the answer came from
+    source: str | None = None        # the file(s) or cited page behind it
 
 
 @dataclass

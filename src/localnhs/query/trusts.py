@@ -3,12 +3,14 @@
 - acute: OHID catchments - the trust taking the largest share of the neighbourhood's (MSOA's)
   hospital admissions; fallback the nearest acute trust headquarters.
 - ambulance: NHS England's ambulance service areas (by 2016 CCG), an official lookup.
-- mental health and community: no official area lookup exists. We take trusts of that type
-  (ERIC / CQC classification in force on the date, plus trusts since merged away, which
-  answer through their successor), keep those headquartered in the same commissioning
-  footprint as the place (ICB; in the CCG era the CCG's area team or STP), and choose the
-  nearest headquarters. One candidate in the footprint is 'high' confidence, several 'medium',
-  none (nearest anywhere) 'low'. Accuracy is measured in tests/test_trust_methods.py.
+- mental health and community: no official area lookup exists. The provider footprint built
+  at build time (store/footprint.py) names, per upper-tier council and era, who runs them:
+  from a cited override where one exists ('high'), else derived from the data ('medium', with
+  the evidence in words). A trust since merged answers through its successor; a trust formed
+  later answers, on a past date, through the predecessor that ran the services then. Where
+  the footprint has no mental-health row, the nearest headquarters of that type in the
+  place's commissioning footprint stands in ('medium' at best, 'low' outside it).
+  Accuracy is measured on the hand-checked places in tests/test_local_system.py.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ import datetime as dt
 from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
-from localnhs.query.model import Body, Location, TrustRole
+from localnhs.query.model import Body, Location, Successor, TrustRole
 from localnhs.store import read
 
 LABELS = {"acute": "acute (hospital) trust", "ambulance": "ambulance service", "mental_health": "mental health trust",
           "community": "community health trust"}
 _footprints: dict = {}
 COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than this, it is not yours
+ERA_SPLIT = dt.date(2020, 4, 1)  # footprints before this date use 2016 councils, from it councils since 2023
+FOOTPRINT_DATE = {"council_2016": dt.date(2016, 4, 1), "council_2023": dt.date(2024, 6, 1)}
+NO_COMMUNITY_ADVICE = ("Ask your GP practice who provides community nursing and therapy where you live, or see "
+                       "the services page of your Integrated Care Board, which commissions them.")
 
 
 def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
@@ -112,10 +118,10 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     if inside:
         where = ("in this council area" if same_council else
                  "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this STP footprint")
-        if len(inside) == 1:
-            method, conf = f"the only {LABELS[ttype]} headquartered {where}, {dist:g} km away", "high"
+        if len(inside) == 1:  # a guess from where a headquarters is, not a lookup: never 'high'
+            method, conf = f"the only {LABELS[ttype]} headquartered {where}, {dist:g} km away", "medium"
         else:
-            method, conf = f"nearest of {len(inside)} {LABELS[ttype]}s headquartered {where}, {dist:g} km", "medium"
+            method, conf = f"nearest of {len(inside)} {LABELS[ttype]}s headquartered {where}, {dist:g} km", "low"
     else:
         method, conf = f"nearest {LABELS[ttype]} headquarters, {dist:g} km (none in this commissioning area)", "low"
     shown, note = _current(conn, best, as_of)
@@ -127,30 +133,59 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     return TrustRole(ttype, shown, method, conf, distance_km=dist, others=others, note=note)
 
 
-def acute(conn, loc: Location, as_of: dt.date, place_footprint: str | None, council: str | None = None) -> TrustRole:
+def _latest_code(conn, code: str) -> str:
+    """The trust a catchment code answers as today: follow ODS successions to the end."""
+    seen = set()
+    while code not in seen:
+        seen.add(code)
+        nxt = read.related_from(conn, code, "succeeded_by")
+        if not nxt:
+            break
+        code = nxt[-1]["to_code"]
+    return code
+
+
+def _catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
+    """Admission shares by trust, averaged over the catchment years, with every code carried to
+    its successor first: one year's file can miss a merged trust entirely (2019 has no Somerset
+    FT rows, so Taunton's largest share there is Bristol's), which the other year still holds."""
     years = read.catchment_years(conn)
-    rows = []
-    if loc.msoa11 and years:
-        year = min(years) if as_of.year <= min(years) else max(years)
-        rows = read.catchment(conn, loc.msoa11, year)
-    if not rows:
+    totals: dict[str, float] = {}
+    used = []
+    for year in years:
+        rows = read.catchment(conn, msoa11, year)
+        if not rows:
+            continue
+        used.append(str(year))
+        for r in rows:
+            code = _latest_code(conn, r["trust"])
+            totals[code] = totals.get(code, 0.0) + r["share"]
+    if not used:
+        return [], ""
+    ranked = sorted(((c, v / len(used)) for c, v in totals.items()), key=lambda t: -t[1])
+    return ranked, " and ".join(used)
+
+
+def acute(conn, loc: Location, as_of: dt.date, place_footprint: str | None, council: str | None = None) -> TrustRole:
+    ranked, years = _catchment_shares(conn, loc.msoa11) if loc.msoa11 else ([], "")
+    if not ranked:
         role = by_type(conn, loc, as_of, "acute", place_footprint, council)
         role.method = role.method + " (no catchment figures for this neighbourhood)"
         return role
-    top = rows[0]
-    share = top["share"]
-    b = body(conn, top["trust"], as_of)
+    code, share = ranked[0]
+    b = body(conn, code, as_of)
     note = None
     if b is not None:
         b, note = _as_it_was(conn, b, loc, as_of)
     if b is None:
         return by_type(conn, loc, as_of, "acute", place_footprint, council)
-    method = f"{share:.0%} of this neighbourhood's hospital admissions ({top['year']} catchment, OHID)"
+    method = f"{share:.0%} of this neighbourhood's hospital admissions ({years} catchments, OHID)"
     conf = "high" if share >= 0.5 else "medium" if share >= 0.25 else "low"
     b.method, b.confidence = method, conf
-    others = [{"code": r["trust"], "name": (body(conn, r["trust"], as_of) or b).name, "share": round(r["share"], 3)}
-              for r in rows[1:4] if r["share"] >= 0.05]
-    return TrustRole("acute", b, method, conf, share=round(share, 3), others=others, note=note)
+    others = [{"code": c, "name": (body(conn, c, as_of) or b).name, "share": round(v, 3)}
+              for c, v in ranked[1:4] if v >= 0.05]
+    return TrustRole("acute", b, method, conf, share=round(share, 3), others=others, note=note, basis="lookup",
+                     source="acute_trust_catchments")
 
 
 def _as_it_was(conn, b: Body, loc: Location, as_of: dt.date) -> tuple[Body, str | None]:
@@ -184,13 +219,94 @@ def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
     b, note = _current(conn, b, as_of)
     method = "official lookup (NHS England ambulance service areas, 2016 CCG basis)"
     b.method, b.confidence = method, "high"
-    return TrustRole("ambulance", b, method, "high", note=note)
+    return TrustRole("ambulance", b, method, "high", note=note, basis="lookup", source="ambulance_areas")
+
+
+def _footprint_area(conn, loc: Location, as_of: dt.date) -> tuple[str | None, str]:
+    """The council the footprint is keyed on for this date: the 2016 upper-tier council before
+    April 2020, the council since April 2023 after (as the build keyed it)."""
+    from localnhs.query.councils import councils
+
+    kind = "council_2016" if as_of < ERA_SPLIT else "council_2023"
+    cs, _, _ = councils(conn, loc, FOOTPRINT_DATE[kind])
+    return (cs[0].code if cs else None), kind
+
+
+def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | None, str | None]:
+    """The provider as it was on the date: its successor once merged away; on a date before it was
+    formed, the predecessor that ran the services (the nearest of them to the place)."""
+    b = body(conn, code, as_of)
+    if b is None:
+        return None, None
+    d = as_of.isoformat()
+    if b.opened and b.opened > d:
+        preds = [p for p in (body(conn, r["from_code"], as_of) for r in read.related_to(conn, code, "succeeded_by"))
+                 if p is not None and is_open(p, as_of)]
+        if preds:
+            best = min(preds, key=lambda p: km(loc.lat, loc.lon, p.lat, p.lon)
+                       if loc.lat is not None and p.lat is not None else 0.0)
+            return best, f"{best.name} ({best.code}) later became part of {b.name} ({b.code})."
+    return _current(conn, b, as_of)
+
+
+def _non_nhs(row) -> Body:
+    return Body(code=row["org_code"], name=row["org_name"], kind="independent_provider",
+                label="Community health provider (not an NHS trust)", source=row["source"])
+
+
+def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole | None:
+    """The footprint's answer for a role here, or None where it has no row."""
+    area, kind = _footprint_area(conn, loc, as_of)
+    if area is None:
+        return None
+    rows = read.provider_footprint(conn, area, kind, role, as_of.isoformat())
+    if not rows:
+        return None
+    row = rows[0]
+    cited = row["method"] == "override"
+    basis = "cited" if cited else "data"
+    if row["org_code"] is None:
+        method = (f"no {LABELS[role]} found for this council area: {row['evidence']}. "
+                  "Community health services are still provided here, by a trust or another provider the "
+                  f"shipped data does not name. {NO_COMMUNITY_ADVICE}")
+        return TrustRole(role, None, method, "low", basis="none", source=row["source"])
+    if cited:
+        method = f"from the cited table of providers: {row['evidence']} ({row['source']})"
+    else:
+        method = f"derived from the data: {row['evidence']}"
+    if row["provider_kind"] == "non_nhs":
+        b, note = _non_nhs(row), f"{row['org_name']} is not an NHS trust: it provides NHS-funded services under contract."
+    else:
+        b, note = _on_date(conn, row["org_code"], loc, as_of)
+        if b is None:
+            return None
+    conf = row["confidence"]
+    b.method, b.confidence = method, conf
+    return TrustRole(role, b, method, conf, note=note, basis=basis, source=row["source"])
+
+
+def mental_health(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None) -> TrustRole:
+    role = from_footprint(conn, loc, as_of, "mental_health")
+    if role is None:
+        role = by_type(conn, loc, as_of, "mental_health", footprint, council)
+        role.basis = "headquarters"
+    return role
+
+
+def community(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None) -> TrustRole:
+    role = from_footprint(conn, loc, as_of, "community")
+    if role is None:
+        role = by_type(conn, loc, as_of, "community", footprint, council)
+        role.basis = "headquarters"
+        if role.trust is None:
+            role.method = f"{role.method}. {NO_COMMUNITY_ADVICE}"
+    return role
 
 
 def trusts(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None = None) -> list[TrustRole]:
     return [
         acute(conn, loc, as_of, footprint, council),
         ambulance(conn, loc, as_of),
-        by_type(conn, loc, as_of, "mental_health", footprint, council),
-        by_type(conn, loc, as_of, "community", footprint, council),
+        mental_health(conn, loc, as_of, footprint, council),
+        community(conn, loc, as_of, footprint, council),
     ]

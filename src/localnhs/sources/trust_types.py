@@ -102,3 +102,36 @@ def read_cqc(path: Path) -> Parsed:
             continue  # CQC lists no category for a handful of trusts (e.g. R0D): nothing to record
         _row(rows, rejects, line, r["trust_code"], "", text)
     return Parsed(path, rows, rejects)
+
+
+ERIC_SITE_COLUMNS = {
+    "mental_health": "Number of sites - Mental Health (including Specialist services) (No.)",
+    "mental_health_ld": "Number of sites - Mental Health and Learning Disabilities (No.)",
+    "community_hospital": "Number of sites - Community hospital (with inpatient beds) (No.)",
+    "non_inpatient": "Number of sites - Non inpatient (No.)",
+}
+
+
+@dataclass(frozen=True)
+class SiteCounts:
+    line: int
+    code: str
+    counts: dict
+
+
+def read_eric_site_counts(path: Path) -> Parsed:
+    """Sites by type per trust (ERIC 2023/24): many community hospitals or non-inpatient sites
+    mark a trust that runs community health services as well as its main ones."""
+    rejects = Rejects(path.name)
+    rows: list[SiteCounts] = []
+    for line, r in read_rows(path, required=("Trust Code", *ERIC_SITE_COLUMNS.values()), rejects=rejects):
+        if not r["Trust Code"]:
+            rejects.rows -= 1
+            continue
+        try:
+            counts = {k: int(float(r[c] or 0)) for k, c in ERIC_SITE_COLUMNS.items()}
+        except ValueError:
+            rejects.reject(line, "a site count is not a number")
+            continue
+        rows.append(SiteCounts(line, r["Trust Code"], counts))
+    return Parsed(path, rows, rejects)

@@ -86,7 +86,7 @@ def sha256(path: Path) -> str:
 
 def _steps():
     # Imported here so `localnhs --help` stays fast.
-    from localnhs.store import load_geography, load_organisations, load_postcodes, derive
+    from localnhs.store import derive, footprint, load_geography, load_organisations, load_postcodes
 
     # Organisations first: the small files fail fast when one is corrupt.
     return [
@@ -94,6 +94,7 @@ def _steps():
         ("geography", load_geography.load),
         ("postcodes", load_postcodes.load),
         ("derived", derive.load),
+        ("footprints", footprint.load),
     ]
 
 

@@ -246,3 +246,15 @@ def icb_registered_patients(conn, figure_date: str, date: str) -> list[Row]:
 def child_areas(conn, type_: str, parent_code: str) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT code FROM area WHERE type = ? AND parent_code = ?",
                                        (type_, parent_code))]
+
+
+def provider_footprint(conn, area_code: str, area_kind: str, role: str, date: str) -> list[Row]:
+    """Footprint rows for a council, role and date: cited overrides first, then data-derived rows."""
+    return conn.execute(
+        "SELECT * FROM provider_footprint WHERE area_code = ? AND area_kind = ? AND role = ? AND era_from <= ? "
+        "AND (era_to IS NULL OR era_to >= ?) ORDER BY method = 'override' DESC, era_from DESC",
+        (area_code, area_kind, role, date, date)).fetchall()
+
+
+def provider_footprints(conn) -> list[Row]:
+    return conn.execute("SELECT * FROM provider_footprint ORDER BY area_code, area_kind, role, era_from").fetchall()

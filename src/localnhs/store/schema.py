@@ -131,6 +131,30 @@ CREATE TABLE catchment (
   source TEXT NOT NULL, PRIMARY KEY (msoa11, year, trust)
 ) WITHOUT ROWID;
 
+-- NHS.UK hospital lists (2014-2020): each site with the trust that ran it (parent) in that snapshot.
+CREATE TABLE trust_site (
+  snapshot TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, subtype TEXT, nhs INTEGER NOT NULL,
+  postcode TEXT NOT NULL, parent TEXT NOT NULL, parent_name TEXT, source TEXT NOT NULL,
+  PRIMARY KEY (snapshot, code)
+) WITHOUT ROWID;
+
+-- Who runs mental-health and community services in each upper-tier council, per era: derived
+-- from the data at build time (method says how, evidence in words) or from the cited override table.
+CREATE TABLE provider_footprint (
+  area_code TEXT NOT NULL,    -- ONS code of the upper-tier council (or unitary)
+  area_kind TEXT NOT NULL,    -- council_2016 (councils as of 2016) | council_2023 (councils since April 2023)
+  role TEXT NOT NULL,         -- mental_health | community
+  era_from TEXT NOT NULL, era_to TEXT,
+  org_code TEXT,              -- ODS code of the provider; NULL where none is known
+  org_name TEXT,
+  provider_kind TEXT,         -- nhs_trust | non_nhs (social enterprise, CIC, company)
+  method TEXT NOT NULL,       -- sites | headquarters | combined_mh | integrated_acute | non_nhs_sites | override | none
+  evidence TEXT NOT NULL,     -- in words, for the answer
+  source TEXT NOT NULL,       -- file(s) or cited address
+  confidence TEXT NOT NULL    -- high (cited override) | medium (derived) | low
+);
+CREATE INDEX provider_footprint_area ON provider_footprint(area_code, role);
+
 -- The live postcode nearest the middle of each district, ward and LSOA 2021 (stands for the area).
 CREATE TABLE area_rep (
   type TEXT NOT NULL, code TEXT NOT NULL, pcd TEXT NOT NULL, postcodes INTEGER NOT NULL,

@@ -1,0 +1,96 @@
+"""The cited override table (content/provider_overrides.yaml): who runs mental-health or
+community services in a council area in an era, where the shipped data cannot decide it.
+
+Every row names the provider's ODS code, the page that says so (the trust's, ICB's, CQC's
+or NHS England's own) and the date that page was checked. A row without a source is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+import yaml
+
+from localnhs.sources._rows import SourceError
+
+FILE = "provider_overrides.yaml"
+ROLES = ("mental_health", "community")
+AREA_KINDS = ("council_2016", "council_2023")
+AREA = re.compile(r"^E(?:06|08|09|10)\d{6}$")
+ODS = re.compile(r"^[A-Z0-9]{3,5}$")
+KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "non_nhs", "source", "checked", "says"}
+
+
+@dataclass(frozen=True)
+class Override:
+    line: int
+    area: str
+    area_name: str
+    area_kind: str
+    role: str
+    era_from: str
+    era_to: str | None
+    org: str
+    org_name: str
+    non_nhs: bool
+    source: str
+    checked: str
+    says: str
+
+
+def _date(value, where: str, required: bool) -> str | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise SourceError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def read(text: str | None = None) -> list[Override]:
+    if text is None:
+        text = files("localnhs.content").joinpath(FILE).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SourceError(f"{FILE}: not valid YAML: {exc}") from None
+    rows = (data or {}).get("overrides")
+    if not isinstance(rows, list):
+        raise SourceError(f"{FILE}: expected an 'overrides' list")
+    lines = [n + 1 for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("- area:")]
+    out, seen = [], set()
+    for i, r in enumerate(rows):
+        line = lines[i] if i < len(lines) else 0
+        where = f"{FILE}:{line}"
+        if not isinstance(r, dict):
+            raise SourceError(f"{where}: expected a mapping")
+        unknown = set(r) - KEYS
+        if unknown:
+            raise SourceError(f"{where}: unknown key(s) {sorted(unknown)}")
+        for key in ("area", "name", "area_kind", "role", "from", "org", "org_name", "source", "checked", "says"):
+            if r.get(key) in (None, ""):
+                raise SourceError(f"{where}: missing '{key}' (every row needs a provider and a cited source)")
+        if not AREA.match(str(r["area"])):
+            raise SourceError(f"{where}: area {r['area']!r} is not an upper-tier council code (E06/E08/E09/E10)")
+        if r["area_kind"] not in AREA_KINDS:
+            raise SourceError(f"{where}: area_kind {r['area_kind']!r} is not one of {AREA_KINDS}")
+        if r["role"] not in ROLES:
+            raise SourceError(f"{where}: role {r['role']!r} is not one of {ROLES}")
+        if not ODS.match(str(r["org"])):
+            raise SourceError(f"{where}: org {r['org']!r} is not an ODS code")
+        if not str(r["source"]).startswith("https://"):
+            raise SourceError(f"{where}: source must be an https:// address")
+        row = Override(line, r["area"], r["name"], r["area_kind"], r["role"], _date(r["from"], where, True),
+                       _date(r.get("to"), where, False), r["org"], r["org_name"], bool(r.get("non_nhs")),
+                       r["source"], _date(r["checked"], where, True), " ".join(str(r["says"]).split()))
+        key = (row.area, row.area_kind, row.role, row.era_from)
+        if key in seen:
+            raise SourceError(f"{where}: a second row for {row.area} {row.role} from {row.era_from}")
+        seen.add(key)
+        out.append(row)
+    return out
