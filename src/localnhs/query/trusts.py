@@ -138,10 +138,10 @@ def _latest_code(conn, code: str) -> str:
     seen = set()
     while code not in seen:
         seen.add(code)
-        nxt = read.related_from(conn, code, "succeeded_by")
-        if not nxt:
+        nxt = {r["to_code"] for r in read.related_from(conn, code, "succeeded_by")}
+        if len(nxt) != 1:  # none, or split between trusts (Pennine Acute, 2021): the body's own successor decides
             break
-        code = nxt[-1]["to_code"]
+        code = nxt.pop()
     return code
 
 

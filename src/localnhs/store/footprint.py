@@ -35,7 +35,12 @@ ERAS = (
     Era("council_2023", "2020-04-01", None, ("2018-01", "2020-01"), "2020-04-01"),
 )
 MH_TYPES = ("mental_health", "care_trust")
-COMBINED_MIN_COMMUNITY_HOSPITALS = 3   # ERIC: an MH trust with this many community hospitals runs community services
+# High-secure and forensic hospitals serve a region or the country, not the council they stand in
+# (Broadmoor, run by West London NHS Trust, is in Bracknell Forest): they are not votes for a council.
+NEAREST_SITE_FALLBACK = False  # measured on the tuning half: worse than the headquarters fallback (see README)
+REGIONAL_SITE = ("broadmoor", "rampton", "ashworth", "secure", "forensic")
+# Both thresholds were chosen on the tuning half of tests/places_checked.py (README, "How trusts are assigned").
+COMBINED_MIN_COMMUNITY_HOSPITALS = 2   # ERIC: an MH trust with this many community hospitals runs community services
 INTEGRATED_MIN_NON_INPATIENT = 10      # ERIC: an acute trust with community hospitals or this many clinics does too
 ERIC_SITES = "ERIC-2023-24_trust_data.csv"
 
@@ -169,6 +174,7 @@ def _derive(conn, era: Era, eric: dict[str, dict]) -> list[tuple]:
     non_nhs: dict[str, Counter] = defaultdict(Counter)
     non_nhs_names: dict[str, str] = {}
     memo: dict[str, str | None] = {}
+    mh_points: list[tuple[str, str, str]] = []
     for snap in era.snapshots:
         for pcd, parent, name, nhs, parent_name in conn.execute(
             "SELECT postcode, parent, name, nhs, parent_name FROM trust_site WHERE snapshot = ?", (snap,)
@@ -186,12 +192,14 @@ def _derive(conn, era: Era, eric: dict[str, dict]) -> list[tuple]:
                 continue
             trust = _successor(conn, parent, era.date)
             kind = types.get(trust)
-            if kind in MH_TYPES:
+            if kind in MH_TYPES and not any(w in name.lower() for w in REGIONAL_SITE):
                 mh[council][snap][trust] += 1
+                mh_points.append((pcd, trust, name))
             elif kind == "community":
                 com[council][trust] += 1
     acute = _acute_by_council(conn, era.area_kind)
     hq = _community_headquarters(conn, era, types, council_of)
+    centres = _centres(conn, era.area_kind)
     rows = []
     src_sites = ", ".join(f"nhsuk_sites/{s}" for s in era.snapshots)
     for council in sorted(_councils(conn, era.area_kind)):
@@ -207,9 +215,47 @@ def _derive(conn, era: Era, eric: dict[str, dict]) -> list[tuple]:
                          "nhs_trust", "sites",
                          f"runs {n} of the {total} NHS mental-health hospital{'s' if total != 1 else ''} listed in "
                          f"this council area (NHS.UK hospital list, {snap})", src_sites, "medium"))
+        elif NEAREST_SITE_FALLBACK and council in centres:
+            near = _nearest_site(conn, centres[council], mh_points)
+            if near is not None:
+                mh_trust, site, dist = near
+                rows.append((*base, "mental_health", era.era_from, era.era_to, mh_trust, _name(conn, mh_trust, era.date),
+                             "nhs_trust", "nearest_site",
+                             f"no NHS mental-health hospital is listed in this council area; the nearest, {site} "
+                             f"({dist:.0f} km from the middle of the area), is run by this trust", src_sites, "low"))
         rows.append(_community_row(conn, era, base, com.get(council), hq.get(council), mh_trust,
                                    acute.get(council), non_nhs.get(council), non_nhs_names, eric, src_sites))
     return rows
+
+
+def _centres(conn, area_kind: str) -> dict[str, tuple[float, float]]:
+    """The middle of each council's neighbourhoods (mean of LSOA centres)."""
+    if area_kind == "council_2016":
+        sql = ("SELECT coalesce(a.parent_code, l.lad16), avg(l.lat), avg(l.lon) FROM lsoa11 l LEFT JOIN area a "
+               "ON a.type = 'lad' AND a.vintage = '2016' AND a.code = l.lad16 WHERE l.lat IS NOT NULL GROUP BY 1")
+    else:
+        sql = (f"SELECT {_UPPER_2023}, avg(p.lat), avg(p.lon) FROM (SELECT lad, avg(lat) AS lat, avg(lon) AS lon "
+               "FROM postcode WHERE country = 'E92000001' AND status = 'live' AND lat IS NOT NULL GROUP BY lad) p GROUP BY 1")
+    return {c: (lat, lon) for c, lat, lon in conn.execute(sql) if c}
+
+
+def _nearest_site(conn, centre, points):
+    from math import asin, cos, radians, sin, sqrt
+
+    best = None
+    for pcd, trust, name in points:
+        row = conn.execute("SELECT lat, lon FROM postcode WHERE pcd = ?", (pcd,)).fetchone()
+        if row is None or row[0] is None:
+            continue
+        la1, lo1, la2, lo2 = map(radians, (centre[0], centre[1], row[0], row[1]))
+        d = 2 * 6371 * asin(sqrt(sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2))
+        if best is None or d < best[2]:
+            best = (trust, name, d)
+    return best
+
+
+def _n(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _looks_social_enterprise(name: str) -> bool:
@@ -247,7 +293,7 @@ def _community_row(conn, era, base, com, hq, mh_trust, acute, non_nhs, non_nhs_n
     if mh_trust and eric.get(mh_trust, {}).get("community_hospital", 0) >= COMBINED_MIN_COMMUNITY_HOSPITALS:
         n = eric[mh_trust]["community_hospital"]
         return row(mh_trust, _name(conn, mh_trust, era.date), "nhs_trust", "combined_mh",
-                   f"the area's mental-health trust, which also runs {n} community hospitals (ERIC 2023/24): "
+                   f"the area's mental-health trust, which also runs {n} community hospitals with beds (ERIC 2023/24): "
                    "a combined mental-health and community trust", f"{src_sites}, trust_types/{ERIC_SITES}")
     if acute:
         successor = _successor(conn, acute, "2100-01-01")
@@ -255,8 +301,9 @@ def _community_row(conn, era, base, com, hq, mh_trust, acute, non_nhs, non_nhs_n
         if counts.get("community_hospital", 0) >= 1 or counts.get("non_inpatient", 0) >= INTEGRATED_MIN_NON_INPATIENT:
             return row(acute, _name(conn, acute, era.date), "nhs_trust", "integrated_acute",
                        f"the area's main acute trust (most of its hospital admissions, OHID), which runs "
-                       f"{counts.get('community_hospital', 0)} community hospitals and {counts.get('non_inpatient', 0)} "
-                       "clinics and health centres (ERIC 2023/24): an integrated acute and community trust",
+                       f"{_n(counts.get('community_hospital', 0), 'community hospital')} and "
+                       f"{_n(counts.get('non_inpatient', 0), 'clinic or health centre', 'clinics and health centres')} "
+                       "(ERIC 2023/24): an integrated acute and community trust",
                        f"acute_trust_catchments, trust_types/{ERIC_SITES}")
     if non_nhs:
         code, n = non_nhs.most_common(1)[0]

@@ -1,0 +1,85 @@
+"""Scoring the trust answers against tests/places_checked.PLACES: per role, era and half, and by
+what decided the answer (official lookup, data-derived footprint, cited override, headquarters
+fallback). Shared by the test and by anyone who wants the table: `python tests/trust_accuracy.py`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from places_checked import PLACES, half
+
+ERAS = {"2016-04-01": "2016-04-01", None: "today"}
+ROLES = ("mental_health", "community", "acute", "ambulance")
+
+
+def expected(row, role, era):
+    _, _, y16, now, acute, amb, _ = row
+    if role == "ambulance":
+        return amb
+    if role == "acute":
+        return acute[0] if era else acute[1]
+    pair = y16 if era else now
+    return pair[0] if role == "mental_health" else pair[1]
+
+
+def matches(role_answer, want) -> bool:
+    t = role_answer.trust
+    if want.startswith("~"):
+        return t is not None and want[1:].lower() in t.name.lower()
+    return t is not None and t.code == want
+
+
+def score(conn):
+    """{(role, era, half): [right, total]}, {(basis, role): [right, total]}, misses."""
+    from localnhs.query.local_system import local_system
+
+    table = defaultdict(lambda: [0, 0])
+    by_basis = defaultdict(lambda: [0, 0])
+    misses = []
+    for row in PLACES:
+        pc = row[0]
+        for era, label in ERAS.items():
+            ls = local_system(conn, pc, era)
+            roles = {t.role: t for t in ls.trusts}
+            for role in ROLES:
+                want = expected(row, role, era)
+                if want is None:
+                    continue
+                ans = roles[role]
+                ok = matches(ans, want)
+                for key in ((role, label, half(pc)), (role, label, "all")):
+                    table[key][0] += ok
+                    table[key][1] += 1
+                by_basis[(ans.basis or "?", role)][0] += ok
+                by_basis[(ans.basis or "?", role)][1] += 1
+                if not ok:
+                    misses.append((pc, row[1], label, role, ans.trust.code if ans.trust else None, want, ans.basis))
+    return table, by_basis, misses
+
+
+def report(table, by_basis) -> str:
+    lines = ["| role | era | tuning | held back | all |", "|---|---|---|---|---|"]
+    for role in ROLES:
+        for label in ERAS.values():
+            cells = []
+            for h in ("tuning", "held_back", "all"):
+                r, n = table[(role, label, h)]
+                cells.append(f"{r}/{n} ({r / n:.0%})" if n else "-")
+            lines.append(f"| {role.replace('_', ' ')} | {label} | " + " | ".join(cells) + " |")
+    lines += ["", "| decided by | role | right |", "|---|---|---|"]
+    for (basis, role), (r, n) in sorted(by_basis.items()):
+        lines.append(f"| {basis} | {role.replace('_', ' ')} | {r}/{n} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sqlite3
+    import sys
+
+    conn = sqlite3.connect(sys.argv[1] if len(sys.argv) > 1 else "var/localnhs.sqlite")
+    conn.row_factory = sqlite3.Row
+    table, by_basis, misses = score(conn)
+    print(report(table, by_basis))
+    if "-v" in sys.argv:
+        for m in misses:
+            print(m)
