@@ -15,6 +15,7 @@ import pytest
 from localnhs.paths import REPO_ROOT, raw_dir
 
 BUILD_CODE = [REPO_ROOT / "src/localnhs/sources", REPO_ROOT / "src/localnhs/store"]
+BUILD_DATA = [REPO_ROOT / "src/localnhs/content/provider_overrides.yaml"]  # read into the store at build time
 
 
 def _code_hash() -> str:
@@ -23,6 +24,8 @@ def _code_hash() -> str:
         for f in sorted(folder.rglob("*.py")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
+    for f in BUILD_DATA:
+        h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
 

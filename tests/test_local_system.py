@@ -1,7 +1,7 @@
-"""Issue 3 acceptance: the local system for places checked by hand, for 2016-04-01 and today,
-on the full shipped snapshot. Official-lookup answers (commissioners, councils, acute catchment,
-ambulance) must be right everywhere; the mental-health and community methods (no official
-lookup exists) are measured for accuracy, and the seed's Warrington answer must be exact."""
+"""The local system for places checked by hand, for 2016-04-01 and today, on the full shipped
+snapshot. Official-lookup answers (commissioners, councils) must be right everywhere; the trust
+answers are scored on tests/places_checked.PLACES per role, era and half (tuning / held back), and
+the seed's Warrington answer must be exact."""
 
 from __future__ import annotations
 
@@ -52,21 +52,97 @@ def test_acute_and_ambulance(answers, pc):
     assert _trust(answers[(pc, TODAY)], "ambulance") == AMBULANCE[pc]
 
 
-def test_mental_health_and_community_accuracy(answers):
-    """Measured, not assumed: the method's hit rate over the hand-checked sample (both dates)."""
-    hits = {"mental_health": 0, "community": 0}
-    misses = []
-    for pc, _, y16, now in CHECKED:
-        for d, mh, com in ((Y2016, y16[1], y16[2]), (TODAY, now[2], now[3])):
-            for role, want in (("mental_health", mh), ("community", com)):
-                got = _trust(answers[(pc, d)], role)
-                hits[role] += got == want
-                if got != want:
-                    misses.append((pc, d, role, got, want))
-    n = 2 * len(CHECKED)
-    print(f"mental health {hits['mental_health']}/{n}, community {hits['community']}/{n}; misses: {misses}")
-    assert hits["mental_health"] / n >= 0.9
-    assert hits["community"] / n >= 0.85
+# Acceptance targets on the held-back half of tests/places_checked.PLACES (issue 13).
+TARGETS = {"mental_health": 0.95, "community": 0.90, "acute": 0.98, "ambulance": 1.0}
+
+
+@pytest.fixture(scope="module")
+def scored(conn):
+    from trust_accuracy import report, score
+
+    table, by_basis, misses = score(conn)
+    print(report(table, by_basis))
+    print("misses:", misses)
+    return table, by_basis, misses
+
+
+def test_places_cover_every_icb_and_cite_a_source(conn):
+    from places_checked import PLACES, S
+
+    assert len(PLACES) >= 150
+    icbs = {local_system(conn, pc).commissioners[1].code for pc, *_ in PLACES}
+    assert len(icbs) == 42, sorted(icbs)
+    for pc, council, y16, now, _, _, sources in PLACES:
+        checked_mh_or_com = any(v is not None for v in (*y16, *now))
+        assert not checked_mh_or_com or sources, f"{pc} ({council}) checks a trust but cites no page"
+        assert all(src in S and S[src].startswith("http") for src in sources)
+
+
+def test_held_back_accuracy_per_role_and_era(scored):
+    """Measured, not assumed: the table is printed (run with -s); the held-back half meets the targets."""
+    table, _, _ = scored
+    for role, target in TARGETS.items():
+        for era in ("2016-04-01", "today"):
+            right, total = table[(role, era, "held_back")]
+            assert total >= 20, (role, era, total)
+            assert right / total >= target, (role, era, right, total)
+
+
+def test_derived_answers_are_never_high_confidence(scored, answers):
+    _, by_basis, _ = scored
+    assert {b for b, _ in by_basis} <= {"lookup", "data", "cited", "headquarters", "none"}
+    for ls in answers.values():
+        for t in ls.trusts:
+            if t.basis in ("data", "headquarters", "none"):
+                assert t.confidence != "high", (ls.location.postcode, t.role, t.method)
+            if t.basis == "cited":
+                assert t.confidence == "high" and "cited table" in t.method and t.source.startswith("https://")
+            if t.basis == "data" and t.role in ("mental_health", "community"):
+                assert t.method.startswith("derived from the data: "), t.method
+
+
+def test_community_always_answered_or_explained(conn):
+    from places_checked import PLACES
+
+    for pc, *_ in PLACES:
+        for d in (Y2016, TODAY):
+            com = next(t for t in local_system(conn, pc, d).trusts if t.role == "community")
+            if com.trust is None:
+                assert "Ask your GP practice" in com.method and com.confidence == "low", (pc, d, com.method)
+
+
+def test_non_nhs_provider_is_named_and_says_so(conn):
+    com = next(t for t in local_system(conn, "BS1 3LQ").trusts if t.role == "community")
+    assert "Sirona" in com.trust.name and com.trust.kind == "independent_provider"
+    assert "not an NHS trust" in com.note and com.basis == "cited"
+    then = next(t for t in local_system(conn, "BS1 3LQ", Y2016).trusts if t.role == "community")
+    assert "Bristol Community Health" in then.trust.name
+
+
+def test_mental_health_from_hospital_counts_says_so(conn):
+    mh = next(t for t in local_system(conn, "HU17 7RG", Y2016).trusts if t.role == "mental_health")
+    assert mh.trust.code == "RV9" and mh.basis == "data" and mh.confidence == "medium"
+    assert "mental-health hospital" in mh.method and "in this council area" in mh.method
+
+
+def test_taunton_acute_is_somerset_not_bristol(conn):
+    """The 2019 catchment file has no rows for Somerset FT; both years, carried to successors, decide."""
+    today = next(t for t in local_system(conn, "TA1 5DA").trusts if t.role == "acute")
+    then = next(t for t in local_system(conn, "TA1 5DA", Y2016).trusts if t.role == "acute")
+    assert today.trust.code == "RH5" and then.trust.code == "RBA"
+
+
+def test_overrides_refuse_a_row_without_source():
+    from localnhs.sources import provider_overrides
+    from localnhs.sources._rows import SourceError
+
+    good = provider_overrides.read()
+    assert good and all(o.source.startswith("https://") and o.checked == "2026-12-02" for o in good)
+    bad = ("overrides:\n  - area: E06000007\n    name: Warrington\n    area_kind: council_2023\n"
+           "    role: community\n    from: 2020-04-01\n    org: RWW\n    org_name: x\n    checked: 2026-12-02\n"
+           "    says: x\n")
+    with pytest.raises(SourceError, match="missing 'source'"):
+        provider_overrides.read(bad)
 
 
 def test_warrington_2016_as_the_seed_lists_it(answers):

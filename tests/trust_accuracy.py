@@ -1,6 +1,11 @@
 """Scoring the trust answers against tests/places_checked.PLACES: per role, era and half, and by
 what decided the answer (official lookup, data-derived footprint, cited override, headquarters
-fallback). Shared by the test and by anyone who wants the table: `python tests/trust_accuracy.py`."""
+fallback). Shared by the test and by anyone who wants the table:
+
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite              # answers as shipped
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --data-only  # the cited table hidden
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --areas      # areas decided by each method
+"""
 
 from __future__ import annotations
 
@@ -72,12 +77,35 @@ def report(table, by_basis) -> str:
     return "\n".join(lines)
 
 
+def without_overrides(conn) -> None:
+    """Score the data alone: a temporary view of the same name hides the cited rows for this connection."""
+    conn.execute("CREATE TEMP VIEW provider_footprint AS SELECT * FROM main.provider_footprint WHERE method != 'override'")
+
+
+def areas_by_method(conn) -> str:
+    """How many council areas each method decides, per role and era (the cited row wins where both exist)."""
+    rows = conn.execute("""
+        SELECT area_kind, role, method, count(DISTINCT area_code) FROM main.provider_footprint f
+        WHERE method = 'override' OR NOT EXISTS (SELECT 1 FROM main.provider_footprint o WHERE o.method = 'override'
+              AND o.area_code = f.area_code AND o.area_kind = f.area_kind AND o.role = f.role)
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC""").fetchall()
+    lines = ["| councils of | role | method | areas |", "|---|---|---|---|"]
+    lines += [f"| {k} | {r.replace('_', ' ')} | {m} | {n} |" for k, r, m, n in rows]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     import sqlite3
     import sys
 
-    conn = sqlite3.connect(sys.argv[1] if len(sys.argv) > 1 else "var/localnhs.sqlite")
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    conn = sqlite3.connect(args[0] if args else "var/localnhs.sqlite")
     conn.row_factory = sqlite3.Row
+    if "--areas" in sys.argv:
+        print(areas_by_method(conn))
+        sys.exit(0)
+    if "--data-only" in sys.argv:
+        without_overrides(conn)
     table, by_basis, misses = score(conn)
     print(report(table, by_basis))
     if "-v" in sys.argv:

@@ -42,7 +42,7 @@ def org_href(body) -> str | None:
     """Link to a body's page, or None for bodies we have no page for (national bodies)."""
     kind = getattr(body, "kind", None) or (body.get("kind") if isinstance(body, dict) else None)
     code = getattr(body, "code", None) or (body.get("code") if isinstance(body, dict) else None)
-    if not code or kind in (None, "national_body", "unknown"):
+    if not code or kind in (None, "national_body", "unknown", "independent_provider"):
         return None
     from urllib.parse import quote
 
