@@ -5,13 +5,16 @@ the seed's Warrington answer must be exact."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
 import pytest
 
+from localnhs.query.bodies import body, is_open
 from localnhs.query.errors import InvalidInput, NotFound, OutsideEngland
 from localnhs.query.local_system import local_system
+from localnhs.store import read
 from places_checked import ACUTE, AMBULANCE, CHECKED
 
 TODAY = None
@@ -76,6 +79,23 @@ def test_places_cover_every_icb_and_cite_a_source(conn):
         checked_mh_or_com = any(v is not None for v in (*y16, *now))
         assert not checked_mh_or_com or sources, f"{pc} ({council}) checks a trust but cites no page"
         assert all(src in S and S[src].startswith("http") for src in sources)
+
+
+# Trusts typed mental health that have no local area: national specialist services (Tavistock and
+# Portman), a learning-disability hospital trust (Calderstones), and a community trust ERIC lists as a
+# care trust (Gloucestershire Care Services, in PLACES as Gloucestershire's 2016 community provider).
+NO_LOCAL_AREA = {"RNK", "RJX", "R1J"}
+
+
+@pytest.mark.parametrize("date", ["2016-04-01", "2024-06-01"])
+def test_every_mental_health_trust_is_checked_somewhere(conn, date):
+    from places_checked import PLACES
+
+    checked = {v for row in PLACES for v in (row[2][0], row[3][0]) if v}
+    open_mh = {c for kind in ("mental_health", "care_trust")
+               for c in read.attribute_codes(conn, "trust_type", kind, date)}
+    open_mh = {c for c in open_mh if (b := body(conn, c, dt.date.fromisoformat(date))) and is_open(b, dt.date.fromisoformat(date))}
+    assert open_mh - checked - NO_LOCAL_AREA == set()
 
 
 def test_held_back_accuracy_per_role_and_era(scored):

@@ -50,6 +50,7 @@ MIN_ROWS: dict[str, dict[str, int]] = {
         "nhs_regions.json": 7, "wards.json": 8_000,
     },
     "os_codepoint_open": {"codepo_gb*": 1_600_000},
+    "nhsuk_sites": {"*/Hospital.csv": 1_000},
 }
 
 # name -> (minimum fraction covered, what it means). The measures are computed in store/guards.py.

@@ -46,19 +46,21 @@ class BuildContext:
             raise SourceError(f"{dataset}/{name}: file not found under {self.raw}")
         return p
 
-    def record(self, dataset: str, path: Path, as_of: str | None, rejects: Rejects) -> None:
+    def record(self, dataset: str, path: Path, as_of: str | None, rejects: Rejects, name: str | None = None) -> None:
         """Write one file's import_log row (with the previous build's row count) and its rejects,
-        after checking the reject rate and the file's declared guards."""
+        after checking the reject rate and the file's declared guards. ``name`` tells apart files of
+        one name in dated subfolders (nhsuk_sites/2014-02/Hospital.csv)."""
+        name = name or path.name
         rejects.check()
-        before = self.previous.rows.get((dataset, path.name))
-        guards.check_file(dataset, path.name, rejects.rows, before, accept_changes=self.accept_changes, notes=self.notes)
+        before = self.previous.rows.get((dataset, name))
+        guards.check_file(dataset, name, rejects.rows, before, accept_changes=self.accept_changes, notes=self.notes)
         self.conn.execute(
             "INSERT OR REPLACE INTO import_log VALUES (?,?,?,?,?,?,?)",
-            (dataset, path.name, sha256(path), as_of, rejects.rows, rejects.count, before),
+            (dataset, name, sha256(path), as_of, rejects.rows, rejects.count, before),
         )
         self.conn.executemany(
             "INSERT INTO reject VALUES (?,?,?)",
-            [(path.name, line, reason) for line, reason in rejects.items],
+            [(name, line, reason) for line, reason in rejects.items],
         )
 
     @contextmanager

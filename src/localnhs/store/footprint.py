@@ -51,7 +51,7 @@ def load(ctx) -> None:
         for snap, (_, _, as_of) in nhsuk_sites.SNAPSHOTS.items():
             path = ctx.path(nhsuk_sites.DATASET, f"{snap}/{nhsuk_sites.FILE}")
             parsed = nhsuk_sites.read(path, snap)
-            _record(ctx, path, snap, as_of, parsed.rejects)
+            ctx.record(nhsuk_sites.DATASET, path, as_of, parsed.rejects, name=f"{snap}/{nhsuk_sites.FILE}")
             conn.executemany(
                 "INSERT OR IGNORE INTO trust_site VALUES (?,?,?,?,?,?,?,?,?)",
                 [(s.snapshot, s.code, s.name, s.subtype, int(s.nhs), s.postcode, s.parent, s.parent_name,
@@ -69,21 +69,6 @@ def load(ctx) -> None:
                            f"{o.says} (checked {o.checked})", o.source, "high")
                           for o in provider_overrides.read()])
         advance()
-
-
-def _record(ctx, path, snap, as_of, rejects) -> None:
-    """import_log is keyed by file name; the four snapshots share one, so the folder goes in front."""
-    rejects.check()
-    ctx.conn.execute("INSERT OR REPLACE INTO import_log VALUES (?,?,?,?,?,?)",
-                     (nhsuk_sites.DATASET, f"{snap}/{path.name}", _sha(path), as_of, rejects.rows, rejects.count))
-    ctx.conn.executemany("INSERT INTO reject VALUES (?,?,?)",
-                         [(f"{snap}/{path.name}", line, reason) for line, reason in rejects.items])
-
-
-def _sha(path) -> str:
-    from localnhs.store.build import sha256
-
-    return sha256(path)
 
 
 def _eric_sites(ctx) -> dict[str, dict]:
@@ -105,16 +90,25 @@ def _successor(conn, code: str, date: str) -> str:
 
 
 def _types(conn, date: str) -> dict[str, str]:
-    """Trust type on the date; a trust unclassified then keeps its latest known type."""
-    out = {}
+    """Trust type on the date; a trust unclassified then keeps its latest known type.
+
+    ERIC's "care trust" covers both mental-health and social care trusts (Camden and Islington) and
+    community ones (Gloucestershire Care Services): a care trust counts as mental health only where
+    another classification says so or its name does, and as a community trust otherwise."""
+    out, ever = {}, defaultdict(set)
     for code, value, valid_from, valid_to in conn.execute(
         "SELECT code, value, valid_from, valid_to FROM org_attribute WHERE attribute = 'trust_type' "
         "ORDER BY code, coalesce(valid_from, '')"
     ):
+        ever[code].add(value)
         if (valid_from or "") <= date and (valid_to is None or valid_to >= date):
             out[code] = value
         else:
             out.setdefault(code, value)
+    for code, value in list(out.items()):
+        if value == "care_trust" and "mental_health" not in ever[code]:
+            name = _name(conn, code, date).upper()
+            out[code] = "mental_health" if "MENTAL HEALTH" in name else "community"
     return out
 
 

@@ -21,6 +21,8 @@ DATASETS = {
     "geographr_lookups": ("Which area each neighbourhood is in (2017 to 2024)",
                           "Office for National Statistics (Open Geography Portal), via geographr", OGL),
     "nhs_trust_types": ("NHS trust types (inspection category)", "Care Quality Commission (CQC)", OGL),
+    "nhsuk_sites": ("Hospitals and the trusts that run them (2014 to 2020)",
+                    "NHS Choices / NHS.UK website datasets, via public GitHub copies", "OGL (v2 in 2014, v3 later)"),
     "nhs_trusts": ("NHS trusts with their region and partnership", "NHS Digital Organisation Data Service (ODS); ONS", OGL),
     "ons_boundaries_nhs_2023_2024": ("Boundaries of ICBs, sub-ICB locations, regions and councils",
                                      "Office for National Statistics", OGL),
