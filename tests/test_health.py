@@ -61,13 +61,21 @@ def test_if_none_match(api):
 
 @pytest.fixture(scope="module")
 def damaged_db(db_path, tmp_path_factory) -> Path:
-    """A copy of the real build with 20 MB of random bytes written over its middle."""
+    """A copy of the real build with 20 MB of random bytes written over its middle, and over the root
+    page of the postcode table (which pages the middle holds moves as tables are added; every lookup
+    reads the postcode table's root)."""
     copy = tmp_path_factory.mktemp("damaged") / "localnhs.sqlite"
     shutil.copyfile(db_path, copy)
     size = copy.stat().st_size
+    probe = sqlite3.connect(copy)
+    page_size = probe.execute("PRAGMA page_size").fetchone()[0]
+    root = probe.execute("SELECT rootpage FROM sqlite_master WHERE name = 'postcode'").fetchone()[0]
+    probe.close()
     with open(copy, "r+b") as fh:
         fh.seek(size // 2 - 10_000_000)
         fh.write(os.urandom(20_000_000))
+        fh.seek((root - 1) * page_size)
+        fh.write(os.urandom(page_size))
     return copy
 
 
