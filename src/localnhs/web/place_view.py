@@ -53,8 +53,10 @@ def first_screen(ls, plan) -> list[dict]:
         keys = [ROLE_KEYS[r.role] for r in roles]
         key = _joined([keys[0]] + [k.lower() for k in keys[1:]])
         low = [r.confidence for r in roles if r.confidence and r.confidence != "high"]
-        rows.append({"key": key, "body": b, "kind": "nhs_trust",
-                     "detail": "A foundation trust" if b.foundation_trust else "An NHS trust",
+        detail = ("Not an NHS trust: it provides NHS-funded services under contract" if b.kind == "independent_provider"
+                  else "A foundation trust" if b.foundation_trust else "An NHS trust")
+        rows.append({"key": key, "body": b, "kind": b.kind,
+                     "detail": detail,
                      "confidence": low[0] if low else None, "step": _step_for(plan, code)})
     missing = [ROLE_KEYS[role] for role in ROLE_ORDER if not any(r.role == role and r.trust for r in ls.trusts)]
     for key in missing:
