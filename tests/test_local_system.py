@@ -145,6 +145,14 @@ def test_mental_health_from_hospital_counts_says_so(conn):
     assert "mental-health hospital" in mh.method and "in this council area" in mh.method
 
 
+def test_a_district_row_splits_a_county(conn):
+    """Craven is served by Bradford District Care, the rest of North Yorkshire by Tees, Esk and Wear Valleys."""
+    for d in (Y2016, TODAY):
+        craven = next(t for t in local_system(conn, "BD23 1UJ", d).trusts if t.role == "mental_health")
+        harrogate = next(t for t in local_system(conn, "HG1 2PR", d).trusts if t.role == "mental_health")
+        assert (craven.trust.code, craven.basis) == ("TAD", "cited") and harrogate.trust.code == "RX3"
+
+
 def test_taunton_acute_is_somerset_not_bristol(conn):
     """The 2019 catchment file has no rows for Somerset FT; both years, carried to successors, decide."""
     today = next(t for t in local_system(conn, "TA1 5DA").trusts if t.role == "acute")

@@ -222,14 +222,21 @@ def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
     return TrustRole("ambulance", b, method, "high", note=note, basis="lookup", source="ambulance_areas")
 
 
-def _footprint_area(conn, loc: Location, as_of: dt.date) -> tuple[str | None, str]:
-    """The council the footprint is keyed on for this date: the 2016 upper-tier council before
-    April 2020, the council since April 2023 after (as the build keyed it)."""
+def _footprint_areas(conn, loc: Location, as_of: dt.date) -> tuple[list[str], str]:
+    """The councils the footprint is keyed on for this date, closest first: the district (where the
+    cited table splits a county: Craven in North Yorkshire), then the upper-tier council - as in 2016
+    before April 2020, since April 2023 after (as the build keyed them). Districts abolished in 2023
+    are still found, through the neighbourhood's 2021 district."""
     from localnhs.query.councils import councils
 
     kind = "council_2016" if as_of < ERA_SPLIT else "council_2023"
     cs, _, _ = councils(conn, loc, FOOTPRINT_DATE[kind])
-    return (cs[0].code if cs else None), kind
+    codes = [c.code for c in reversed(cs)]
+    if kind == "council_2023" and loc.lsoa11:
+        l11 = read.lsoa11(conn, loc.lsoa11)
+        if l11 is not None and l11["lad21"] and l11["lad21"].startswith("E07") and l11["lad21"] not in codes:
+            codes.insert(0, l11["lad21"])
+    return codes, kind
 
 
 def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | None, str | None]:
@@ -256,10 +263,8 @@ def _non_nhs(row) -> Body:
 
 def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole | None:
     """The footprint's answer for a role here, or None where it has no row."""
-    area, kind = _footprint_area(conn, loc, as_of)
-    if area is None:
-        return None
-    rows = read.provider_footprint(conn, area, kind, role, as_of.isoformat())
+    areas, kind = _footprint_areas(conn, loc, as_of)
+    rows = next((r for r in (read.provider_footprint(conn, a, kind, role, as_of.isoformat()) for a in areas) if r), None)
     if not rows:
         return None
     row = rows[0]

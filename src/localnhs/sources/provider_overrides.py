@@ -19,7 +19,7 @@ from localnhs.sources._rows import SourceError
 FILE = "provider_overrides.yaml"
 ROLES = ("mental_health", "community")
 AREA_KINDS = ("council_2016", "council_2023")
-AREA = re.compile(r"^E(?:06|08|09|10)\d{6}$")
+AREA = re.compile(r"^E(?:06|07|08|09|10)\d{6}$")  # a district (E07) where the table splits a county
 ODS = re.compile(r"^[A-Z0-9]{3,5}$")
 KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "non_nhs", "source", "checked", "says"}
 
@@ -76,7 +76,7 @@ def read(text: str | None = None) -> list[Override]:
             if r.get(key) in (None, ""):
                 raise SourceError(f"{where}: missing '{key}' (every row needs a provider and a cited source)")
         if not AREA.match(str(r["area"])):
-            raise SourceError(f"{where}: area {r['area']!r} is not an upper-tier council code (E06/E08/E09/E10)")
+            raise SourceError(f"{where}: area {r['area']!r} is not a council code (E06/E07/E08/E09/E10)")
         if r["area_kind"] not in AREA_KINDS:
             raise SourceError(f"{where}: area_kind {r['area_kind']!r} is not one of {AREA_KINDS}")
         if r["role"] not in ROLES:
