@@ -36,7 +36,7 @@ def test_practices_and_commissioners_today(conn):
     assert s["gp_practices"]["value"] == 6207
     assert s["gp_practices"]["source"] == "epraccur_2026-02_dse.csv"
     assert s["commissioners"]["value"] == 106
-    assert s["icbs"]["value"] == 42
+    assert s["icbs"]["value"] == 36   # 42 until 31 March 2026; 12 closed and 6 began on 1 April (icb_2026/)
     assert s["regions"]["value"] == 7
     assert s["postcodes"]["value"] == 1_492_125  # live English postcodes in Code-Point Open
 

@@ -61,8 +61,8 @@ def organisation_tables(v):
         lines.append(f"{v.address} {v.postcode or ''}")
     if b.opened or b.closed:
         lines.append(f"open {b.opened or '?'} - {b.closed or 'now'}")
-    if b.successor:
-        lines.append(f"succeeded by {b.successor.name} ({b.successor.code}) on {b.successor.date}")
+    for succ in v.successors:
+        lines.append(f"succeeded by {succ.name} ({succ.code}) on {succ.date}")
     yield Panel("\n".join(lines), title="organisation")
     t = Table(title="Relationships on the date")
     for c in ("relation", "code", "name", "from", "to", "source"):

@@ -14,9 +14,11 @@ import datetime as dt
 from localnhs.query.bodies import body
 from localnhs.query.dates import ICB_ERA, ccg_column
 from localnhs.query.model import Body, Location
+from localnhs.query.names import display
 from localnhs.store import read
 
 SICBL24_FROM = dt.date(2024, 4, 1)
+AREA_SUCCESSOR = "icb_area_successor"  # council area -> the ICB that took it when its ICB split
 LOOKUP = "official lookup (the ONS table of which {what} each neighbourhood was in, {vintage})"
 
 
@@ -61,8 +63,12 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
     sub_ods, _ = _ods(conn, "sub_icb", vintage, sub)
     icb_ods, icb_area = _ods(conn, "icb", vintage, icb)
     method = f"official lookup (the ONS table of which sub-ICB location and ICB each neighbourhood is in, {vintage})"
-    for code in (sub_ods, icb_ods):
-        b = body(conn, code, as_of, method=method, confidence="high") if code else None
+    sub_b = body(conn, sub_ods, as_of, method=method, confidence="high") if sub_ods else None
+    if sub_b:
+        chain.append(sub_b)
+    if icb_ods:
+        icb_ods, icb_method, confidence = icb_on(conn, icb_ods, l21, as_of, method)
+        b = body(conn, icb_ods, as_of, method=icb_method, confidence=confidence)
         if b:
             chain.append(b)
     if icb_ods:
@@ -74,6 +80,42 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
         if region:
             chain.append(region)
     return chain
+
+
+def _upper_council(conn, l21) -> str | None:
+    lad = l21["lad24"] if l21 is not None else None
+    area = read.area(conn, "lad", "2024", lad) if lad else None
+    return (area["parent_code"] or lad) if area is not None else lad
+
+
+def icb_on(conn, icb: str, l21, as_of: dt.date, method: str) -> tuple[str, str, str]:
+    """The ICB a neighbourhood of the lookup's ICB belongs to on the date: the lookup's own, or
+    after a reorganisation (1 April 2026) its ODS successor. Where the ICB was split between
+    successors, the one that took the place's council area (derived at build, and said so)."""
+    d = as_of.isoformat()
+    confidence = "high"
+    for _ in range(4):
+        succs = [r for r in read.related_from(conn, icb, "succeeded_by")
+                 if r["valid_from"] <= d and (o := read.organisation(conn, r["to_code"])) and o["kind"] == "icb"]
+        if not succs:
+            break
+        old = read.organisation(conn, icb)
+        old_name = display(old["name"]).replace("Integrated Care Board", "ICB") if old else icb
+        if len(succs) == 1:
+            new, how = succs[0]["to_code"], "ODS successor organisations"
+        else:
+            upper = _upper_council(conn, l21)
+            ids = {r["to_code"] for r in succs}
+            hits = [r for r in read.related_from(conn, upper, AREA_SUCCESSOR, d) if r["to_code"] in ids] if upper else []
+            if not hits:
+                break
+            new, how, confidence = hits[0]["to_code"], hits[0]["method"], "medium"
+        date = succs[0]["valid_from"]
+        org = read.organisation(conn, new)
+        new_name = display(org["name"]).replace("Integrated Care Board", "ICB") if org else new
+        method = f"{method}; that lookup's {old_name} ({icb}) was succeeded on {date} by {new_name} ({new}): {how}"
+        icb = new
+    return icb, method, confidence
 
 
 def footprint(conn, chain: list[Body], as_of: dt.date) -> str | None:

@@ -35,3 +35,8 @@ def display(name: str | None) -> str:
             out.append(w.capitalize())
         first = False
     return "".join(out)
+
+
+def short(name: str | None) -> str:
+    """The form people write: "NHS Norfolk and Suffolk ICB" for "... Integrated Care Board"."""
+    return display(name).replace("Integrated Care Board", "ICB")

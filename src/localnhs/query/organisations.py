@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from localnhs.query.bodies import body
 from localnhs.query.dates import parse
 from localnhs.query.errors import InvalidInput, NotFound
-from localnhs.query.model import Body
+from localnhs.query.model import Body, Successor
 from localnhs.query.names import display
 from localnhs.store import read
 
@@ -43,6 +43,7 @@ class OrganisationView:
     figures: dict[str, list[dict]]
     counts: dict[str, int] = field(default_factory=dict)
     areas: list[dict] = field(default_factory=list)   # the ONS areas it covers, by vintage
+    successors: list[Successor] = field(default_factory=list)  # all that took over by the date (a split has several)
 
 
 def _link(conn, r, other_code, relation) -> Link:
@@ -51,10 +52,33 @@ def _link(conn, r, other_code, relation) -> Link:
                 r["valid_from"], r["valid_to"], r["source"], r["method"])
 
 
+def _members(conn, rows, open_on: str | None) -> list:
+    """One row per member (files overlap: epcmem and several epraccur releases can each hold the
+    same membership), the latest kept; members with no organisation record (prescribing settings
+    that are not GP practices, so have no name here) are left out rather than shown as a bare code,
+    and so are members closed before ``open_on`` (a practice that closed in 2019 is not a member today)."""
+    latest = {}
+    for r in rows:
+        seen = latest.get(r["from_code"])
+        if seen is None or (r["valid_from"] or "") > (seen["valid_from"] or ""):
+            latest[r["from_code"]] = r
+    out = []
+    for r in latest.values():
+        org = read.organisation(conn, r["from_code"])
+        if org is None or (open_on and org["closed"] and org["closed"] < open_on):
+            continue
+        if open_on and org["kind"] == "gp_practice":   # dormant, or gone from the ODS release in force
+            status = read.attribute_at(conn, org["code"], "status", open_on)
+            if status is None or status["value"] != "active":
+                continue
+        out.append(r)
+    return out
+
+
 def organisation(conn, code: str, as_of: str | dt.date | None = None, max_members: int = 200) -> OrganisationView:
     when = parse(as_of)
     code = (code or "").strip().upper()
-    if not code or len(code) > 12:
+    if not code or len(code) > 16:  # ODS codes are 3-6 characters; HWB-/HW- + an ONS code is 13
         raise InvalidInput(f"{code!r} is not an organisation code", hint="ODS codes look like RWW, 02E, QYG or N81013.")
     b = body(conn, code, when)
     if b is None:
@@ -66,7 +90,7 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
         for r in read.related_from(conn, code, kind, d):
             current.append(_link(conn, r, r["to_code"], words))
     for kind, words in INWARD.items():
-        rows = read.related_to(conn, code, kind, d, limit=100000)
+        rows = _members(conn, read.related_to(conn, code, kind, d, limit=100000), None if kind == "succeeded_by" else d)
         counts[words] = len(rows)
         for r in rows[:max_members]:
             current.append(_link(conn, r, r["from_code"], words))
@@ -76,6 +100,14 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
             history.append(_link(conn, r, r["to_code"], words))
     for r in read.related_to(conn, code, "succeeded_by"):
         history.append(_link(conn, r, r["from_code"], INWARD["succeeded_by"]))
+    successors = []
+    if b.successor is not None:
+        firsts = [r for r in read.related_from(conn, code, "succeeded_by") if r["valid_from"] == b.successor.date]
+        for r in firsts:
+            name = read.name_at(conn, r["to_code"], d) or read.organisation(conn, r["to_code"])
+            successors.append(Successor(r["to_code"], display(name["name"]) if name else r["to_code"], r["valid_from"]))
+        if len(successors) <= 1:
+            successors = [b.successor]
     figures: dict[str, list[dict]] = {}
     for measure in ("registered_patients", "registered_patients_of_practices", "registered_patients_nhsbsa", "gp_count"):
         rows = read.figures(conn, code, measure)
@@ -89,4 +121,5 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
         current=current, history=sorted(history, key=lambda l: l.valid_from or ""), figures=figures, counts=counts,
         areas=[{"code": a["code"], "type": a["type"], "vintage": a["vintage"], "name": a["name"], "source": a["source"]}
                for a in read.areas_of_organisation(conn, code)],
+        successors=successors,
     )

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from localnhs.store import icb_2026
+from localnhs.store.load_organisations import ICB_START
 from localnhs.store.intervals import day_before, from_snapshots
 
 # ONS vintages that list councils, with the first date each describes.
 COUNCIL_VINTAGES = [
     ("lad", "2016", "2016-12-01"), ("county", "2016", "2016-12-01"),
-    ("utla", "2019", "2019-04-01"), ("utla", "2021", "2021-04-01"), ("lad", "2021", "2021-12-01"),
+    ("utla", "2019", "2019-04-01"), ("utla", "2021", "2021-04-01"), ("lad", "2021", "2021-04-01"),
     ("utla", "2023", "2023-04-01"), ("lad", "2024", "2024-05-01"), ("lad", "2025", "2025-10-01"),
 ]
 HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council (derived: no official list is shipped)"
@@ -31,6 +33,9 @@ def tier(code: str) -> str:
 def load(ctx) -> None:
     with ctx.step("councils, HWBs, Healthwatch", total=1):
         _councils(ctx.conn)
+    with ctx.step("ICBs from April 2026", total=1):
+        _split_at_icb_start(ctx.conn)
+        icb_2026.derive(ctx.conn)
     with ctx.step("commissioner names by vintage", total=1):
         _commissioner_names(ctx.conn)
     with ctx.step("types of new trusts", total=1):
@@ -63,13 +68,22 @@ def _councils(conn) -> None:
             if code not in names or date >= names[code][1]:
                 names[code] = (name, date, source)
     dates = sorted({d for _, _, d in COUNCIL_VINTAGES})
+    closes = {}
+    for code, present in seen.items():
+        # A council is closed once a later vintage of its own tier no longer lists it.
+        own = [d for t, v, d in COUNCIL_VINTAGES if (t == "lad") == (tier(code) == "district") and d > max(present)]
+        closes[code] = day_before(min(own)) if own else None
+    # A district goes with its county: Corby closed with Northamptonshire on 31 March 2021 (the
+    # county vintages are dated 1 April; the next district list only December 2021).
+    for code, county in conn.execute(
+        "SELECT DISTINCT code, parent_code FROM area WHERE type = 'lad' AND parent_code LIKE 'E10%'"
+    ).fetchall():
+        if code in closes and closes.get(county) and (closes[code] is None or closes[county] < closes[code]):
+            closes[code] = closes[county]
     orgs, rels, attrs = [], [], []
     for code, present in seen.items():
         name, as_of, source = names[code]
-        last = max(present)
-        # A council is closed once a later vintage of its own tier no longer lists it.
-        own = [d for t, v, d in COUNCIL_VINTAGES if (t == "lad") == (tier(code) == "district") and d > last]
-        closed = day_before(min(own)) if own else None
+        closed = closes[code]
         opened = None if min(present) == dates[0] else min(present)
         orgs.append((code, name, "council", opened, closed, source, as_of))
         attrs.append((code, "tier", tier(code), None, None, source))
@@ -85,6 +99,26 @@ def _councils(conn) -> None:
     conn.executemany(
         "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
         " VALUES (?,?,?,?,?,?,?,?)", rels
+    )
+
+
+def _split_at_icb_start(conn) -> None:
+    """An ICB's code was its STP's before 1 July 2022 (QYG: Cheshire and Merseyside Health and Care
+    Partnership). A trust listed under that code in 2021 was in the STP footprint, not "part of
+    the ICB since 2021": the relationship is cut at the ICBs' first day so each side is dated right."""
+    start = ICB_START
+    rows = conn.execute("""
+        SELECT r.rowid, r.* FROM relationship r
+        WHERE r.valid_from < :s AND (r.valid_to IS NULL OR r.valid_to >= :s)
+          AND (r.to_code IN (SELECT code FROM organisation WHERE kind = 'icb')
+               OR r.from_code IN (SELECT code FROM organisation WHERE kind = 'icb'))
+    """, {"s": start}).fetchall()
+    for row in rows:
+        conn.execute("UPDATE relationship SET valid_to = ? WHERE rowid = ?", (day_before(start), row[0]))
+    conn.executemany(
+        "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [(r[1], r[2], r[3], start, r[5], r[6], r[7], r[8]) for r in rows],
     )
 
 

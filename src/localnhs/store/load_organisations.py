@@ -15,6 +15,7 @@ from localnhs.sources import (
     epcmem, epcn, epraccur, nhs_local_offices, ods_orgs, patients, successions, trust_lists, trust_types,
 )
 from localnhs.sources._rows import Rejects
+from localnhs.store import icb_2026
 from localnhs.store.intervals import close_open_ends, day_before, from_snapshots
 
 ICB_START = "2022-07-01"  # vintage of the first ONS sub-ICB/ICB lookup (July 2022): ICBs' first day
@@ -89,6 +90,7 @@ def load(ctx) -> None:
         _trusts(ctx, orgs, advance)
     with ctx.step("successions, PCNs, list sizes", total=6) as advance:
         _successions(ctx, advance)
+        icb_2026.load(ctx, orgs)
         _pcns(ctx, orgs, advance)
         _figures(ctx, advance, hscic, pmap)
     orgs.write(ctx.conn)

@@ -140,7 +140,12 @@ def _hit_view(conn, h, area_place) -> dict:
         return {"name": h.name, "href": href, "what": what,
                 "note": f"Shows the local NHS for {pcd}, a postcode near the middle" if pcd else None}
     return {"name": h.name, "href": org_href({"kind": "gp_practice" if h.kind == "gp_practice" else "org", "code": h.code}),
-            "what": what + ("" if h.current else " (closed or former name)"), "code": h.code, "note": None}
+            "what": what + _closed_suffix(h, what), "code": h.code, "note": None}
+
+
+def _closed_suffix(h, what: str) -> str:
+    """Say "closed" once: not after "(closed)" already in the kind, nor on a former-name hit."""
+    return "" if h.current or "closed" in what.lower() or h.kind == "former_name" else " (closed)"
 
 
 # ---------------------------------------------------------------- a place
@@ -264,8 +269,24 @@ def _org_page(request: Request, code: str, as_of: str | None, base: str):
         history=history, memberships=[l for l in view.history if l.relation not in ("succeeded by", "successor of")],
         ways=ways_in_for(view.body, view.as_of), switch=switch, is_2016=is_2016, today=_today(),
         source_of=lambda f: datasets.label_for(files, f),
-        breadcrumbs=[{"text": "Home", "href": "/"}],
+        breadcrumbs=[{"text": "Home", "href": "/"}], closed_line=_closed_line(view),
     )
+
+
+def _closed_line(view) -> str | None:
+    """'NHS Norfolk and Waveney ICB (1 July 2022 - 31 March 2026), succeeded by NHS Norfolk and Suffolk ICB.'"""
+    from localnhs.query.names import short
+    from localnhs.web import nice_date
+
+    b = view.body
+    if not view.successors:
+        return None
+    names = [f"{short(s.name)} ({s.code})" for s in view.successors]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    span = f" ({nice_date(b.opened)} – {nice_date(b.closed)})" if b.opened and b.closed else (
+        f" (closed {nice_date(b.closed)})" if b.closed else "")
+    split = " (split between them by council area)" if len(names) > 1 else ""
+    return f"{short(b.name)}{span}, succeeded by {joined}{split}."
 
 
 @router.get("/organisations/{code}", response_class=HTMLResponse)
