@@ -31,6 +31,7 @@ MIN_ROWS: dict[str, dict[str, int]] = {
     "nhs_trust_types": {"cqc_*": 180},
     "trust_types": {"ERIC-*": 180, "HospitalEstatesAndFacilitiesStatistics_*": 200},
     "trust_successions": {"ods_succ_2*": 10_000, "ods_succ_succarc*": 20_000},
+    "icb_2026": {"icb_successions_*": 16},
     "patients_registered": {"gp-reg-pat*": 6_000, "nhsbsa_*": 9_000},
     "acute_trust_catchments": {"lookup_msoa11_*": 7_000, "trust_msoa11_catchyear*": 50_000},
     "ambulance_areas": {"ccg16_*": 200, "lsoa11_*": 32_000},

@@ -20,6 +20,8 @@ DATASETS = {
                              "OGL v3.0; contains OS data"),
     "geographr_lookups": ("Which area each neighbourhood is in (2017 to 2024)",
                           "Office for National Statistics (Open Geography Portal), via geographr", OGL),
+    "icb_2026": ("ICBs that closed and began on 1 April 2026, with their names",
+                 "NHS England Organisation Data Service (ODS)", OGL),
     "nhs_trust_types": ("NHS trust types (inspection category)", "Care Quality Commission (CQC)", OGL),
     "nhsuk_sites": ("Hospitals and the trusts that run them (2014 to 2020)",
                     "NHS Choices / NHS.UK website datasets, via public GitHub copies", "OGL (v2 in 2014, v3 later)"),
