@@ -6,6 +6,9 @@ trust, community provider. Community: a trust code where a standalone NHS commun
 serves the place; None where community services are run by the acute or mental-health trust or
 a non-NHS provider (the tool must then say it does not know, not guess). MH and community
 answers are how a *successor* is shown when a trust merged away (RY2 -> RWW from 2026-04-01).
+Today's ICB is the one in force since 1 April 2026 (icb_2026/: Cambridge -> NHS Central East,
+Norwich -> NHS Norfolk and Suffolk, Camden -> NHS West and North London, Brighton -> NHS Surrey
+and Sussex, Oxford -> NHS Thames Valley), as the written statement of 9 September 2025 lists them.
 """
 
 CHECKED = [
@@ -26,13 +29,13 @@ CHECKED = [
     ("LE1 5WW", "Midlands", ("04C", "RT5", None), ("04C", "QK1", "RT5", None)),
     ("ST4 6QG", "Midlands", ("05W", "RLY", "R1E"), ("05W", "QNC", "RLY", "RRE")),
     ("SY1 1AA", "Midlands", ("05N", "RRE", "R1D"), ("M2L0M", "QOC", "RRE", "R1D")),
-    ("CB2 0QQ", "East of England", ("06H", "RT1", "RYV"), ("06H", "QUE", "RT1", "RY3")),
-    ("NR4 7UY", "East of England", ("06Y", "RMY", "RY3"), ("26A", "QMM", "RMY", "RY3")),
+    ("CB2 0QQ", "East of England", ("06H", "RT1", "RYV"), ("06H", "S1Y5D", "RT1", "RY3")),
+    ("NR4 7UY", "East of England", ("06Y", "RMY", "RY3"), ("26A", "T6Y0W", "RMY", "RY3")),
     ("SE1 7EH", "London", ("08K", "RV5", None), ("72Q", "QKK", "RV5", None)),
-    ("NW1 0PE", "London", ("07R", "TAF", None), ("93C", "QMJ", "G6V2S", None)),
+    ("NW1 0PE", "London", ("07R", "TAF", None), ("93C", "Z9B2Z", "G6V2S", None)),
     ("SO16 6YD", "South East", ("10X", "RW1", "R1C"), ("D9Y0V", "QRL", "RW1", "RW1")),
-    ("BN2 5BE", "South East", ("09D", "RX2", "RDR"), ("09D", "QNX", "RX2", "RDR")),
-    ("OX3 9DU", "South East", ("10Q", "RNU", None), ("10Q", "QU9", "RNU", None)),
+    ("BN2 5BE", "South East", ("09D", "RX2", "RDR"), ("09D", "S9B9J", "RX2", "RDR")),
+    ("OX3 9DU", "South East", ("10Q", "RNU", None), ("10Q", "S0E4D", "RNU", None)),
     ("PO30 5TG", "South East", ("10L", "R1F", "R1F"), ("D9Y0V", "QRL", "R1F", "R1F")),
     ("BS1 5NB", "South West", ("11H", "RVN", None), ("15C", "QUY", "RVN", None)),
     ("EX2 5DW", "South West", ("99P", "RWV", None), ("15N", "QJK", "RWV", None)),
