@@ -30,9 +30,12 @@ EXPECTED_KINDS = {
     "council",
     "hwb",
     "healthwatch",
+    "district_council",
     "cqc",
     "nice",
     "monitor",
+    "tda",
+    "phe",
 }
 CONTENT = Path(str(files("localnhs.content")))
 
@@ -126,11 +129,24 @@ def test_ccg_changes_give_icb_date(bodies):
     assert dt.date(2022, 7, 1) in dates
 
 
-def test_planned_abolitions_are_marked_planned(bodies):
+def test_reforms_carry_their_status_and_date(bodies):
+    """Announced (March / July 2025) and then in Parliament since May 2026: each says which."""
     for kind, day in (("nhs_england", dt.date(2025, 3, 13)), ("healthwatch", dt.date(2025, 7, 7))):
         changes = [s for s in bodies[kind].section("changes_since_2016") if s.date == day]
-        assert changes, kind
-        assert all("planned" in s.text.lower() for s in changes), kind
+        assert changes and all("announced" in s.text.lower() for s in changes), kind
+    for kind in ("nhs_england", "healthwatch", "icb"):
+        bill = [s for s in bodies[kind].section("changes_since_2016") if s.date == dt.date(2026, 5, 14)]
+        assert bill and all("in parliament since may 2026" in s.text.lower() for s in bill), kind
+        assert all("health-bill" in " ".join(s.sources) for s in bill), kind
+
+
+def test_dated_statements_split_2016_from_today(bodies):
+    """Where the words differ by date, the 2016 version ends before ICBs began and today's starts then."""
+    for kind in ("hwb", "gp_practice", "nhs_trust", "healthwatch"):
+        before = [s for s in bodies[kind].all_statements() if s.valid_to and s.valid_to < dt.date(2022, 7, 1)]
+        after = [s for s in bodies[kind].all_statements() if s.valid_from and s.valid_from >= dt.date(2022, 7, 1)]
+        assert before and after, kind
+        assert not any("integrated care board" in s.text.lower() for s in before), kind
 
 
 def test_seed_points_are_covered(bodies):

@@ -35,6 +35,8 @@ __all__ = [
     "load_bodies",
     "load_community_planning",
     "load_national",
+    "load_healthwatch_areas",
+    "HealthwatchArea",
 ]
 
 # The kinds of body we explain, closest to the resident first. Files in bodies/ must match.
@@ -50,9 +52,12 @@ KINDS: tuple[str, ...] = (
     "council",
     "hwb",
     "healthwatch",
+    "district_council",
     "cqc",
     "nice",
     "monitor",
+    "tda",
+    "phe",
 )
 SECTIONS: tuple[str, ...] = (
     "what_it_does",
@@ -64,7 +69,13 @@ SECTIONS: tuple[str, ...] = (
 )
 # Filled in at run time; anything else in braces is a typo that would leak to a resident.
 PLACEHOLDERS: frozenset[str] = frozenset({"name", "place"})
-SOURCE_KINDS: frozenset[str] = frozenset({"seed", "act", "guidance", "official"})
+# official: government, Parliament and NHS bodies' own pages; briefing: independent explainers and
+# local news that report an official fact (used where the official page itself was not read).
+SOURCE_KINDS: frozenset[str] = frozenset({"seed", "act", "guidance", "official", "briefing"})
+# Council tiers and other flags a statement's ``when`` may name.
+TIERS: frozenset[str] = frozenset({"unitary", "metropolitan", "london_borough", "county", "district",
+                                   "city_of_london", "isles_of_scilly"})
+FLAGS: frozenset[str] = frozenset({"sole_sub_icb", "shared_sub_icb"})
 
 _BODY_KEYS = {"kind", "title", "level", "valid_from", "valid_to", "checked", "statements", "by_type"}
 
@@ -90,10 +101,21 @@ class Statement:
     checked: dt.date
     title: str | None = None  # ways_in only
     date: dt.date | None = None  # changes_since_2016 only
+    # When the statement is true: answers for dates in [valid_from, valid_to], and, if ``when`` is
+    # given, only for bodies with one of those flags (a council's tier: "tier:district"; a sub-ICB
+    # location alone in its ICB: "sole_sub_icb"). Lets 2016 and today, county and district, differ.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    when: tuple[str, ...] = ()
 
     def render(self, **values: str) -> str:
         """Fill {name} / {place}; unknown values are left visible rather than guessed."""
         return _fill(self.text, values)
+
+    def applies(self, day: dt.date, flags: frozenset[str] | set[str] = frozenset()) -> bool:
+        if self.valid_from and day < self.valid_from or self.valid_to and day > self.valid_to:
+            return False
+        return not self.when or any(f in flags for f in self.when)
 
 
 @dataclass(frozen=True)
@@ -133,6 +155,17 @@ class CommunityPlanningItem:
     sources: tuple[str, ...]
     checked: dt.date
     to_2016: tuple[str, ...] = ()
+    text_2016: str | None = None   # the same advice in 2016 words (no PCNs, no ICBs), when different
+
+
+@dataclass(frozen=True)
+class HealthwatchArea:
+    name: str
+    councils: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    sources: tuple[str, ...]
+    checked: dt.date
 
 
 # ---------------------------------------------------------------- reading
@@ -229,7 +262,21 @@ def _statement(
     if section == "ways_in" and not (isinstance(title, str) and title.strip()):
         raise ContentError(f"{rel}: {where}: a way in needs a short 'title'")
     day = _date(rel, raw.get("date"), "date", required=section == "changes_since_2016")
-    return Statement(text=text, sources=sources, checked=checked, title=title, date=day)
+    unknown = set(raw) - {"text", "sources", "checked", "title", "date", "valid_from", "valid_to", "when"}
+    if unknown:
+        raise ContentError(f"{rel}: {where}: unknown keys {sorted(unknown)}")
+    start = _date(rel, raw.get("valid_from"), "valid_from", required=False)
+    end = _date(rel, raw.get("valid_to"), "valid_to", required=False)
+    if start and end and end < start:
+        raise ContentError(f"{rel}: {where}: valid_to is before valid_from")
+    when = raw.get("when") or []
+    if isinstance(when, str):
+        when = [when]
+    for flag in when:
+        if not (flag in FLAGS or flag.startswith("tier:") and flag[5:] in TIERS):
+            raise ContentError(f"{rel}: {where}: unknown 'when' flag {flag!r}")
+    return Statement(text=text, sources=sources, checked=checked, title=title, date=day,
+                     valid_from=start, valid_to=end, when=tuple(when))
 
 
 def _sections(
@@ -397,6 +444,7 @@ def load_community_planning(root: str | os.PathLike | None = None) -> tuple[Comm
                 to=targets["to"],
                 to_2016=targets["to_2016"],
                 text=_check_text(rel, where, item.get("text")),
+                text_2016=_check_text(rel, where, item["text_2016"]) if item.get("text_2016") else None,
                 sources=_cites(rel, where, item.get("sources"), known),
                 checked=_date(rel, item.get("checked"), "checked", required=False) or checked,
             )
@@ -449,4 +497,40 @@ def load_national(root: str | os.PathLike | None = None) -> Mapping[str, Any]:
         seen.add(fig["id"])
         _check_text(rel, where, fig["text"])
         _cites(rel, where, fig.get("sources"), known)
+    for i, fig in enumerate(data.get("official_2016_17") or []):
+        where = f"official_2016_17[{i}]"
+        if not isinstance(fig, dict) or not isinstance(fig.get("value"), (int, float)):
+            raise ContentError(f"{rel}: {where}: needs a numeric 'value'")
+        _check_text(rel, where, fig.get("text"))
+        _cites(rel, where, fig.get("sources"), known)
     return _freeze(data)
+
+
+_COUNCIL_CODE = re.compile(r"^E(06|07|08|09|10)\d{6}$")
+
+
+@lru_cache(maxsize=None)
+def load_healthwatch_areas(root: str | os.PathLike | None = None) -> tuple[HealthwatchArea, ...]:
+    """Cited local Healthwatch areas (councils sharing one, names that are not the council's)."""
+    rel = "healthwatch_areas.yaml"
+    data = _read(_root(root), rel)
+    checked = _checked(rel, data)
+    known = load_sources(root)
+    items = data.get("areas")
+    if not isinstance(items, list) or not items:
+        raise ContentError(f"{rel}: expected a non-empty 'areas' list")
+    out = []
+    for i, item in enumerate(items):
+        where = f"areas[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise ContentError(f"{rel}: {where}: needs a 'name'")
+        councils = item.get("councils") or []
+        if not councils or not all(isinstance(c, str) and _COUNCIL_CODE.match(c) for c in councils):
+            raise ContentError(f"{rel}: {where}: 'councils' must list ONS council codes (E06/E07/E08/E09/E10...)")
+        start = _date(rel, item.get("valid_from"), "valid_from", required=False)
+        end = _date(rel, item.get("valid_to"), "valid_to", required=False)
+        if start and end and end < start:
+            raise ContentError(f"{rel}: {where}: valid_to is before valid_from")
+        out.append(HealthwatchArea(item["name"].strip(), tuple(councils), start, end,
+                                   _cites(rel, where, item.get("sources"), known), checked))
+    return tuple(out)

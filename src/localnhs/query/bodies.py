@@ -15,6 +15,9 @@ TRUST_TYPES = {"acute": "acute", "mental_health": "mental health", "community": 
                "ambulance": "ambulance", "care_trust": "care"}
 TIERS = {"unitary": "Unitary council", "metropolitan": "Metropolitan borough council",
          "london_borough": "London borough council", "county": "County council", "district": "District council"}
+# Single-tier authorities of their own kind (sui generis), though ONS codes them with the London
+# boroughs (E09) and the unitaries (E06).
+SPECIAL_COUNCILS = {"E09000001": "City of London Corporation", "E06000053": "Council of the Isles of Scilly"}
 
 
 def label(conn, org, kind: str, as_of: dt.date, trust_type: str | None, ft: bool | None) -> str:
@@ -26,6 +29,8 @@ def label(conn, org, kind: str, as_of: dt.date, trust_type: str | None, ft: bool
         what = f"{TRUST_TYPES[trust_type]} " if trust_type in TRUST_TYPES else ""
         return f"NHS {what}{'foundation trust' if ft else 'trust'}".replace("NHS care trust", "NHS care trust")
     if kind == "council":
+        if org["code"] in SPECIAL_COUNCILS:
+            return SPECIAL_COUNCILS[org["code"]]
         tier = read.attribute_at(conn, org["code"], "tier", as_of.isoformat())
         return TIERS.get(tier["value"] if tier else "", "Council")
     return {

@@ -42,8 +42,10 @@ def councils(conn, loc: Location, as_of: dt.date) -> tuple[list[Body], Body | No
             out.append(b)
     top = upper or lad
     hwb = body(conn, f"HWB-{top}", as_of, method="one per upper-tier council (derived)", confidence="high")
-    hw = body(conn, f"HW-{top}", as_of, method="one per upper-tier council (derived: no official list shipped)",
-              confidence="medium")
+    serves = read.related_from(conn, f"HW-{top}", "serves", as_of.isoformat())
+    how = serves[0]["method"] if serves else "one per upper-tier council, named after it (derived)"
+    hw = body(conn, f"HW-{top}", as_of, method=how,
+              confidence="high" if how.startswith("cited") else "medium")
     return out, hwb, hw
 
 

@@ -50,6 +50,8 @@ CONTENT_KIND = {
 
 
 def _kind_for(b: Body, as_of: dt.date) -> str | None:
+    if b.kind == "council" and b.label == "District council":
+        return "district_council"
     if b.kind == "nhs_trust":
         return "foundation_trust" if b.foundation_trust else "nhs_trust"
     if b.kind in ("ccg", "sub_icb_location"):
@@ -61,9 +63,37 @@ def _kind_for(b: Body, as_of: dt.date) -> str | None:
     return CONTENT_KIND.get(b.kind)
 
 
-def _statements(content, section: str, **values) -> list[dict]:
+def _statements(content, section: str, when: dt.date, flags: set[str], **values) -> list[dict]:
+    """The section's statements true on the date for this body (2016 or today, its council tier)."""
     return [{"title": s.title, "text": s.render(**values), "sources": list(s.sources), "checked": s.checked.isoformat()}
-            for s in content.section(section)]
+            for s in content.section(section) if s.applies(when, flags)]
+
+
+COUNCIL_TIERS = {"Unitary council": "unitary", "Metropolitan borough council": "metropolitan",
+                 "London borough council": "london_borough", "County council": "county",
+                 "District council": "district", "City of London Corporation": "city_of_london",
+                 "Council of the Isles of Scilly": "isles_of_scilly"}
+
+
+def _flags(conn, b: Body, when: dt.date) -> set[str]:  # conn None: flags that need no lookup
+    """What decides which statements fit this body: a council's tier; whether a sub-ICB location
+    is the only one in its ICB (then its "place" is the ICB itself, worked with council by council)."""
+    from localnhs.store import read
+
+    if b.kind == "council":
+        tier = COUNCIL_TIERS.get(b.label)
+        return {f"tier:{tier}"} if tier else set()
+    if b.kind == "sub_icb_location" and conn is not None:
+        parents = read.related_from(conn, b.code, "part_of", when.isoformat())
+        siblings = read.related_to(conn, parents[0]["to_code"], "part_of", when.isoformat()) if parents else []
+        subs = {r["from_code"] for r in siblings if (o := read.organisation(conn, r["from_code"]))
+                and o["kind"] == "sub_icb_location"}
+        return {"sole_sub_icb" if len(subs) == 1 else "shared_sub_icb"}
+    return set()
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
 
 
 def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> EngagePlan:
@@ -97,21 +127,24 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
         kind = _kind_for(b, when)
         if kind is None or kind not in bodies or (b.code, kind) in seen:
             continue
+        if kind == "nhs_england" and any(k == kind for _, k in seen):
+            continue  # one NHS England step: its closest team (local office, else region) stands for it
         seen.add((b.code, kind))
         c = bodies[kind]
+        flags = _flags(conn, b, when)
         values = {"name": b.name, "place": place}
         note = None
         if b.kind == "nhs_trust" and b.trust_type and c.by_type:
             t = c.by_type.get(b.trust_type)
             if t is not None:
-                first = [x["text"] if isinstance(x, dict) else getattr(x, "text", str(x))
-                         for x in (t.get("statements", {}) or {}).get("what_it_does", [])]
+                first = [x.text for x in (t.get("statements", {}) or {}).get("what_it_does", [])
+                         if x.applies(when, flags)]
                 note = first[0].strip() if first else None
-        ways = _statements(c, "ways_in", **values)
+        ways = _statements(c, "ways_in", when, flags, **values)
         steps.append(Step(
             level=c.level, kind=kind, body_code=b.code, body_name=b.name, role=role,
-            what_it_does=[s["text"] for s in _statements(c, "what_it_does", **values)],
-            duty_to_involve=[s["text"] for s in _statements(c, "duty_to_involve", **values)],
+            what_it_does=[s["text"] for s in _statements(c, "what_it_does", when, flags, **values)],
+            duty_to_involve=[s["text"] for s in _statements(c, "duty_to_involve", when, flags, **values)],
             ways_in=ways, type_note=note,
             sources=sorted({s for w in ways for s in w["sources"]}),
         ))
@@ -126,12 +159,13 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
         if when < ICB_ERA and getattr(item, "to_2016", None):
             kinds = item.to_2016
         to = [n for k in kinds for n in names_by_kind.get(k, [])]
-        planning.append({"topic": item.topic, "to": to, "to_kinds": list(kinds), "text": item.text,
+        text = item.text_2016 if when < ICB_ERA and item.text_2016 else item.text
+        planning.append({"topic": item.topic, "to": to, "to_kinds": list(kinds), "text": text,
                          "sources": list(item.sources)})
     rights = []
     for c in bodies.values():
         for s in c.section("duty_to_involve"):
-            if "nhs-constitution" in s.sources:
+            if "nhs-constitution" in s.sources and s.applies(when):
                 rights.append({"text": s.text, "sources": list(s.sources)})
                 break
         if rights:
@@ -139,7 +173,9 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
     changes = []
     for kind in {s.kind for s in steps} | ({"ccg"} if when >= ICB_ERA else set()):
         for s in bodies[kind].section("changes_since_2016"):
-            changes.append({"kind": kind, "date": s.date.isoformat() if s.date else None, "text": s.text,
+            # Seen from a date before the change, it is a labelled later event ("Since 1 July 2022: ...").
+            text = s.text if not s.date or s.date <= when else f"Since {_day(s.date)}: {s.text}"
+            changes.append({"kind": kind, "date": s.date.isoformat() if s.date else None, "text": text,
                             "sources": list(s.sources)})
     changes.sort(key=lambda c: c["date"] or "")
     return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes)

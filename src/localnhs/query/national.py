@@ -1,4 +1,5 @@
-"""National bodies in force on a date (NHS England, CQC, NICE; Monitor until 2016).
+"""National bodies in force on a date (NHS England, CQC, NICE; in 2016 also Monitor, the NHS Trust
+Development Authority and Public Health England).
 
 They are not in the ODS files we ship, so their names and dates live with the ways-in
 content (content/bodies/*.yaml: valid_from / valid_to), reviewed like code.
@@ -10,7 +11,7 @@ import datetime as dt
 
 from localnhs.query.model import Body
 
-NATIONAL_KINDS = ("nhs_england", "cqc", "nice", "monitor")
+NATIONAL_KINDS = ("nhs_england", "cqc", "nice", "monitor", "tda", "phe")
 
 
 def national_bodies(as_of: dt.date) -> list[Body]:

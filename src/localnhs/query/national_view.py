@@ -85,7 +85,7 @@ def place_map(conn, ls: LocalSystem) -> dict:
 def ways_in_for(b: Body, as_of: str | dt.date | None, place: str | None = None) -> dict | None:
     """The ways-in content for a body's kind (same mapping as engage), filled with its name."""
     from localnhs.content import load_bodies
-    from localnhs.query.engage import _kind_for
+    from localnhs.query.engage import _flags, _kind_for
 
     when = parse(as_of)
     kind = _kind_for(b, when)
@@ -94,10 +94,11 @@ def ways_in_for(b: Body, as_of: str | dt.date | None, place: str | None = None) 
         return None
     c = bodies[kind]
     values = {"name": b.name, "place": place or "your area"}
+    flags = _flags(None, b, when)
 
     def section(name):
         return [{"title": s.title, "text": s.render(**values), "sources": list(s.sources),
-                 "checked": s.checked.isoformat()} for s in c.section(name)]
+                 "checked": s.checked.isoformat()} for s in c.section(name) if s.applies(when, flags)]
 
     return {"kind": kind, "title": c.title, "what_it_does": section("what_it_does"),
             "what_it_decides": section("what_it_decides"), "duty_to_involve": section("duty_to_involve"),

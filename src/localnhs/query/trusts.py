@@ -217,7 +217,7 @@ def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
     if b is None:
         return TrustRole("ambulance", None, "no ambulance service area for this neighbourhood", "none")
     b, note = _current(conn, b, as_of)
-    method = "official lookup (NHS England ambulance service areas, 2016 CCG basis)"
+    method = "official lookup (NHS England ambulance service areas, drawn on the former CCG areas of 2016)"
     b.method, b.confidence = method, "high"
     return TrustRole("ambulance", b, method, "high", note=note, basis="lookup", source="ambulance_areas")
 

@@ -8,6 +8,7 @@ upper-tier council of each vintage, and labelled as derived.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
@@ -21,7 +22,8 @@ COUNCIL_VINTAGES = [
     ("utla", "2019", "2019-04-01"), ("utla", "2021", "2021-04-01"), ("lad", "2021", "2021-04-01"),
     ("utla", "2023", "2023-04-01"), ("lad", "2024", "2024-05-01"), ("lad", "2025", "2025-10-01"),
 ]
-HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council (derived: no official list is shipped)"
+HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council, named after it (derived: not in the cited list)"
+HEALTHWATCH_CITED = "content/healthwatch_areas.yaml"
 HWB_METHOD = "one Health and Wellbeing Board per upper-tier council (derived: no official list is shipped)"
 
 
@@ -80,7 +82,8 @@ def _councils(conn) -> None:
     ).fetchall():
         if code in closes and closes.get(county) and (closes[code] is None or closes[county] < closes[code]):
             closes[code] = closes[county]
-    orgs, rels, attrs = [], [], []
+    orgs, rels, attrs, hw_names = [], [], [], []
+    cited = _healthwatch_areas()
     for code, present in seen.items():
         name, as_of, source = names[code]
         closed = closes[code]
@@ -89,9 +92,12 @@ def _councils(conn) -> None:
         attrs.append((code, "tier", tier(code), None, None, source))
         if tier(code) != "district":
             orgs.append((f"HWB-{code}", f"{name} Health and Wellbeing Board", "hwb", opened, closed, source, as_of))
-            orgs.append((f"HW-{code}", f"Healthwatch {name}", "healthwatch", opened, closed, source, as_of))
+            spans = _healthwatch_spans(cited.get(code, []), f"Healthwatch {name}", opened, closed)
+            orgs.append((f"HW-{code}", spans[-1][0], "healthwatch", opened, closed, source, as_of))
             rels.append((f"HWB-{code}", code, "part_of", opened, closed, source, HWB_METHOD, None))
-            rels.append((f"HW-{code}", code, "serves", opened, closed, source, HEALTHWATCH_METHOD, None))
+            for hw_name, start, end, how, src in spans:
+                rels.append((f"HW-{code}", code, "serves", start, end, src, how, None))
+                hw_names.append((f"HW-{code}", hw_name, start, end, src))
     conn.executemany(
         "INSERT INTO organisation (code, name, kind, opened, closed, source, as_of) VALUES (?,?,?,?,?,?,?)", orgs
     )
@@ -100,7 +106,40 @@ def _councils(conn) -> None:
         "INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
         " VALUES (?,?,?,?,?,?,?,?)", rels
     )
+    conn.executemany("INSERT INTO org_name VALUES (?,?,?,?,?)", hw_names)
 
+
+def _healthwatch_areas() -> dict[str, list]:
+    from localnhs.content import load_healthwatch_areas
+
+    by_council = defaultdict(list)
+    for area in load_healthwatch_areas():
+        for council in area.councils:
+            by_council[council].append(area)
+    return by_council
+
+
+def _healthwatch_spans(areas, derived_name: str, opened, closed):
+    """(name, from, to, method, source) for a council's local Healthwatch: the cited arrangements
+    (a shared Healthwatch Dorset; Northamptonshire's county-wide one until 2025), and the derived
+    "Healthwatch <council>" for any time the cited list does not cover."""
+    spans, cursor = [], opened
+    for a in sorted(areas, key=lambda a: a.valid_from or dt.date.min):
+        start = a.valid_from.isoformat() if a.valid_from else None
+        end = a.valid_to.isoformat() if a.valid_to else None
+        if start and (cursor is None or start > cursor) and cursor is not None:
+            spans.append((derived_name, cursor, day_before(start), HEALTHWATCH_METHOD, "derived"))
+        how = f"cited: {a.name} serves this council area ({', '.join(a.sources)}; checked {a.checked})"
+        spans.append((a.name, start, end, how, HEALTHWATCH_CITED))
+        cursor = None if end is None else (dt.date.fromisoformat(end) + dt.timedelta(days=1)).isoformat()
+        if end is None:
+            break
+    else:
+        if cursor is not None and (closed is None or cursor <= closed):
+            spans.append((derived_name, cursor, closed, HEALTHWATCH_METHOD, "derived"))
+    if not spans:
+        spans.append((derived_name, opened, closed, HEALTHWATCH_METHOD, "derived"))
+    return spans
 
 def _split_at_icb_start(conn) -> None:
     """An ICB's code was its STP's before 1 July 2022 (QYG: Cheshire and Merseyside Health and Care
