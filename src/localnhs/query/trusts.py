@@ -30,7 +30,13 @@ COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than th
 ERA_SPLIT = dt.date(2020, 4, 1)  # footprints before this date use 2016 councils, from it councils since 2023
 FOOTPRINT_DATE = {"council_2016": dt.date(2016, 4, 1), "council_2023": dt.date(2024, 6, 1)}
 NO_COMMUNITY_ADVICE = ("Ask your GP practice who provides community nursing and therapy where you live, or see "
-                       "the services page of your Integrated Care Board, which commissions them.")
+                       "the services page of your {commissioner}, which commissions them.")
+
+
+def _no_community_advice(as_of: dt.date) -> str:
+    """The commissioner of the date: the CCG before 1 July 2022, the ICB since."""
+    who = "Clinical Commissioning Group" if as_of < dt.date(2022, 7, 1) else "Integrated Care Board"
+    return NO_COMMUNITY_ADVICE.format(commissioner=who)
 
 
 def _current(conn, b: Body, as_of: dt.date) -> tuple[Body, str | None]:
@@ -273,7 +279,7 @@ def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole 
     if row["org_code"] is None:
         method = (f"no {LABELS[role]} found for this council area: {row['evidence']}. "
                   "Community health services are still provided here, by a trust or another provider the "
-                  f"shipped data does not name. {NO_COMMUNITY_ADVICE}")
+                  f"shipped data does not name. {_no_community_advice(as_of)}")
         return TrustRole(role, None, method, "low", basis="none", source=row["source"])
     if cited:
         method = f"from the cited table of providers: {row['evidence']} ({row['source']})"
@@ -304,7 +310,7 @@ def community(conn, loc: Location, as_of: dt.date, footprint: str | None, counci
         role = by_type(conn, loc, as_of, "community", footprint, council)
         role.basis = "headquarters"
         if role.trust is None:
-            role.method = f"{role.method}. {NO_COMMUNITY_ADVICE}"
+            role.method = f"{role.method}. {_no_community_advice(as_of)}"
     return role
 
 
