@@ -53,6 +53,27 @@ def test_lookup_acceptance(api, ccgs_json):
     assert res["admin_ward"] == "St James's" and res["codes"]["admin_ward"] == "E05013806"
 
 
+def _codepoint_line(raw, pcd: str) -> list[str]:
+    import re
+    import zipfile
+
+    area = re.match(r"[A-Z]+", pcd).group(0).lower()  # one CSV per postcode area
+    with zipfile.ZipFile(raw / "os_codepoint_open" / "codepo_gb_2025.4.0.zip") as zf:
+        for line in zf.read(f"codepo_gb/Data/CSV/{area}.csv").decode().splitlines():
+            if line.startswith(f'"{pcd}"'):
+                return [x.strip('"') for x in line.split(",")]
+    raise AssertionError(f"{pcd} not in Code-Point")
+
+
+@pytest.mark.parametrize("pcd,region", [("SW1A 1AA", "London"), ("WA5 1QG", "North West"), ("CF10 1EP", None)])
+def test_health_authority_and_region(api, raw, pcd, region):
+    """nhs_ha is Code-Point's own health authority code for the postcode, named by the ONSPD list."""
+    names = json.loads((raw / "onspd_names_codes_postcodesio" / "nhsHa.json").read_text(encoding="utf-8-sig"))
+    res = _ok(api.get(f"{P}/postcodes/{pcd}"))
+    assert res["nhs_ha"] == names[_codepoint_line(raw, pcd)[6]]
+    assert res["region"] == region
+
+
 def test_every_postcodesio_field_is_present(api):
     res = _ok(api.get(f"{P}/postcodes/WA5 1QG"))
     assert list(res)[:len(FIELDS)] == list(FIELDS) and "codes" in res

@@ -53,6 +53,9 @@ FIELD_SOURCES = {
         "Code-Point's district and ward codes named from the ONSPD lists; the county is the district's "
         "upper-tier council where that is a county council. Before April 2023 / April 2019 the district "
         "comes from the ONS LSOA -> LAD lookups of 2021 / 2016",
+    "nhs_ha": "Code-Point Open's NHS health authority code (former Strategic Health Authority in England, "
+              "health board in Wales and Scotland; one per district, checked at build), named from the ONSPD list",
+    "region": "ONS LAD 2024 -> region lookup (English postcodes)",
     "lsoa, lsoa11, msoa, msoa11, lsoa21 (+ codes)":
         "ONS postcode -> LSOA 2011 lookup (May 2022), LSOA 2011 -> 2021 lookup and names",
     "ccg, codes.ccg, codes.ccg_id":
@@ -63,10 +66,8 @@ FIELD_SOURCES = {
         "region in the ODS releases",
 }
 NULL_FIELDS = {
-    "nhs_ha": "no postcode -> former health authority lookup is stored",
     "european_electoral_region": "no lookup to European electoral regions (abolished 2020) ships with the data",
     "primary_care_trust": "no postcode -> primary care trust (2002-2013) lookup ships with the data",
-    "region": "no district -> region lookup is stored",
     "parliamentary_constituency, parliamentary_constituency_2024":
         "no postcode -> constituency lookup is stored (the shipped LSOA -> constituency file gives overlaps, "
         "not a placement)",
@@ -111,6 +112,7 @@ class Reference:
         self.ward25, self.ward_any = by.get(("ward", "2025"), {}), latest.get("ward", {})
         self.msoa11 = by.get(("msoa11", "2011"), {})
         self.region_any = latest.get("nhs_region", {})
+        self.district = {(r["lad"], r["fact"]): r["name"] for r in store.district_facts(conn)}
         self._regions = lru_cache(maxsize=4096)(self._region_of)
 
     def area(self, type_: str, vintage: str, code: str | None):
@@ -236,11 +238,15 @@ def record(ref: Reference, row, when: dt.date) -> dict:
     lsoa_name = l11["name"] if l11 is not None else None
     msoa_name = msoa["name"] if msoa is not None else None
     quality = row["quality"]
+    district = row["lad"] or (l21["lad24"] if l21 is not None else None)
+    facts = ref.district
     return {
         "postcode": pcd, "quality": quality // 10 if quality is not None else None,
         "eastings": row["easting"], "northings": row["northing"], "country": COUNTRIES.get(row["country"]),
-        "nhs_ha": None, "longitude": row["lon"], "latitude": row["lat"], "european_electoral_region": None,
-        "primary_care_trust": None, "region": None, "lsoa": lsoa_name, "msoa": msoa_name,
+        "nhs_ha": facts.get((district, "nhs_ha")), "longitude": row["lon"], "latitude": row["lat"],
+        "european_electoral_region": None, "primary_care_trust": None,
+        "region": facts.get((l21["lad24"] if l21 is not None else district, "region")),
+        "lsoa": lsoa_name, "msoa": msoa_name,
         "incode": incode, "outcode": outcode, "parliamentary_constituency": None,
         "parliamentary_constituency_2024": None, "senedd_constituency": None, "senedd_constituency_no": None,
         "admin_district": lad_name, "parish": None, "admin_county": county_name, "date_of_introduction": None,

@@ -28,12 +28,15 @@ SPEC = {
     "CY": Col("|".join(COUNTRIES), what="a GB country code"),
     # No-coordinate rows (PQ 90) carry blank district and ward codes.
     "DC": Col(LAD, optional=True, what="a district code"),
+    # Former NHS health authority: English Strategic Health Authority (E18), Welsh health board (W11),
+    # Scottish health board (S08).
+    "LH": Col(r"E18\d{6}|W11\d{6}|S08\d{6}", optional=True, what="an NHS health authority code"),
     "WC": Col(WARD, optional=True, what="a ward code"),
 }
 
 
 def read(path: Path, rejects: Rejects) -> pl.DataFrame:
-    """pcd, quality, easting, northing (Int32, null when 0/0), country, lad, ward."""
+    """pcd, quality, easting, northing (Int32, null when 0/0), country, lad, ward, nhs_ha."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -68,4 +71,5 @@ def read(path: Path, rejects: Rejects) -> pl.DataFrame:
         pl.col("CY").alias("country"),
         pl.when(pl.col("DC") != "").then(pl.col("DC")).alias("lad"),
         pl.when(pl.col("WC") != "").then(pl.col("WC")).alias("ward"),
+        pl.when(pl.col("LH") != "").then(pl.col("LH")).alias("nhs_ha"),
     )

@@ -48,7 +48,7 @@ MIN_ROWS: dict[str, dict[str, int]] = {
     "ons_postcode_lsoa_lookup": {"PCD_*": 2_000_000},
     "onspd_names_codes_postcodesio": {
         "ccgs.json": 100, "counties.json": 20, "districts.json": 300, "icb.json": 42,
-        "nhs_regions.json": 7, "wards.json": 8_000,
+        "nhs_regions.json": 7, "wards.json": 8_000, "nhsHa.json": 30,
     },
     "os_codepoint_open": {"codepo_gb*": 1_600_000},
     "nhsuk_sites": {"*/Hospital.csv": 1_000},

@@ -21,6 +21,7 @@ import shapely
 
 from localnhs.sources import ambulance, boundaries, catchments, geographr_lookups, ons_lookups, ons_postcodes, onspd_names
 from localnhs.sources._rows import SourceError
+from localnhs.store import district_facts
 
 ENGLISH_LSOA11 = 32_844
 ENGLISH_LSOA21 = 33_755
@@ -250,6 +251,7 @@ def _lsoa21_lookups(rd: Reader, areas: Areas) -> pl.DataFrame:
     u23 = _england(u23, "lad")
     areas.frame(u23, "utla", "2023", file23, code="utla", name="utla_name")
     r24, file = rd.table(gl, "ltla24_region24")
+    district_facts.regions(rd.ctx.conn, r24, file)
     areas.frame(r24, "region", "2024", file, code="region", name="region_name")
     areas.frame(r24, "lad", "2024", file, code="lad", name="lad_name")
     utla_of = dict(u23.select("lad", "utla").iter_rows())

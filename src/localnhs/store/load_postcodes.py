@@ -19,6 +19,7 @@ from pyproj import Transformer
 
 from localnhs.sources import boundaries, codepoint, geographr_lookups, ons_postcodes
 from localnhs.sources._rows import Rejects
+from localnhs.store import district_facts
 from localnhs.store.load_geography import lsoa_layer
 
 ENGLAND = "E92000001"
@@ -33,6 +34,7 @@ def load(ctx) -> None:
         rejects = Rejects(cp_path.name)
         cp = codepoint.read(cp_path, rejects)
         ctx.record("os_codepoint_open", cp_path, codepoint.AS_OF, rejects)
+        district_facts.health_authorities(ctx, cp, cp_path.name)
         advance(1)
         # Already read (and recorded) by the geography step; this is the cached frame.
         ons, _ = ons_postcodes.read(ctx.path("ons_postcode_lsoa_lookup", ons_postcodes.FILE))

@@ -57,6 +57,11 @@ def areas_all(conn) -> list[Row]:
     return conn.execute("SELECT type, vintage, code, name, ods_code, parent_code FROM area").fetchall()
 
 
+def district_facts(conn) -> list[Row]:
+    """(lad, fact, code, name): each district's region and former NHS health authority."""
+    return conn.execute("SELECT lad, fact, code, name FROM district_fact").fetchall()
+
+
 def region_of_commissioner(conn, ods: str, date: str) -> Row | None:
     """The NHS England region (ONS code and name) an ODS commissioner was in on a date,
     through its ODS region (Y-code) and the ONS region that carries that Y-code."""

@@ -5,7 +5,7 @@ vintages, one compact row per postcode, figures with dates, and an import log.
 Every fact row names the file it came from (``source``).
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -166,6 +166,15 @@ CREATE TABLE search (
   name_key TEXT NOT NULL,      -- lower case, '&' as 'and', punctuation dropped
   name TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, current INTEGER NOT NULL
 );
+
+-- Facts about a council district that its postcodes share, for the postcodes.io-compatible API:
+-- its English region (ONS LAD 2024 -> region lookup) and its former NHS health authority
+-- (Code-Point Open's health authority code, the same for every postcode of the district: checked).
+CREATE TABLE district_fact (
+  lad TEXT NOT NULL, fact TEXT NOT NULL,   -- fact: region | nhs_ha
+  code TEXT NOT NULL, name TEXT, source TEXT NOT NULL,
+  PRIMARY KEY (lad, fact)
+) WITHOUT ROWID;
 
 -- Spatial index on organisation points (WGS84 degrees; distances are computed exactly after).
 CREATE VIRTUAL TABLE org_point USING rtree(id, min_lon, max_lon, min_lat, max_lat);
