@@ -21,7 +21,8 @@ FILES = {
     "districts.json": ("2023-04-01", r"[EWS](?:06|07|08|09|12)\d{6}"),
     "wards.json": ("2025-05-01", r"[EW]05\d{6}|S13\d{6}"),
     "counties.json": ("2015-04-01", r"E10\d{6}"),
-    "nhsHa.json": (None, r"E18\d{6}|W11\d{6}|S08\d{6}"),  # no as-of date in the source
+    # No as-of date in the source: the date of the postcodes.io commit it was copied from (PROVENANCE.md).
+    "nhsHa.json": ("2026-02-16", r"E18\d{6}|W11\d{6}|S08\d{6}"),
 }
 ODS3 = re.compile(r"^(?:[0-9A-Z]{3}|[0-9A-Z]{5})$")
 
