@@ -49,7 +49,10 @@ def test_lookup_acceptance(api, ccgs_json):
     assert (res["outcode"], res["incode"], res["country"]) == ("SW1A", "1AA", "England")
     # Code-Point Open's grid reference for SW1A 1AA (codepo_gb/Data/CSV/sw.csv).
     assert (res["eastings"], res["northings"], res["quality"]) == (529090, 179645, 1)
-    assert res["codes"]["icb"].startswith("E54") and res["codes"]["icb_id"] == "QRV"
+    # NHS North West London ICB (QRV) merged into NHS West and North London (Z9B2Z) on 1 April 2026.
+    assert res["codes"]["icb_id"] == "Z9B2Z" and res["codes"]["icb"] is None
+    march = _ok(api.get(f"{P}/postcodes/SW1A1AA", params={"as_of": "2026-03-31"}))
+    assert march["codes"]["icb"].startswith("E54") and march["codes"]["icb_id"] == "QRV"
     assert res["admin_ward"] == "St James's" and res["codes"]["admin_ward"] == "E05013806"
 
 
@@ -79,6 +82,15 @@ def test_every_postcodesio_field_is_present(api):
     assert list(res)[:len(FIELDS)] == list(FIELDS) and "codes" in res
     assert set(CODES) <= set(res["codes"])
     assert "as_of" not in res  # only when asked for
+
+
+def test_april_2026_successor_icb(api):
+    """Cambridge's ICB (QUE) merged into NHS Central East on 1 April 2026 (icb_2026/ successions)."""
+    before = _ok(api.get(f"{P}/postcodes/CB2 1TN", params={"as_of": "2026-03-31"}))
+    assert before["codes"]["icb_id"] == "QUE" and before["codes"]["icb"].startswith("E54")
+    after = _ok(api.get(f"{P}/postcodes/CB2 1TN", params={"as_of": "2026-04-01"}))
+    assert after["codes"]["icb_id"] == "S1Y5D" and after["codes"]["icb"] is None
+    assert "Central East" in after["icb"]
 
 
 def test_2016_ccg(api):

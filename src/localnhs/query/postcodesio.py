@@ -23,6 +23,7 @@ from localnhs.store import postcodesio as store
 
 COUNTRIES = {"E92000001": "England", "W92000004": "Wales", "S92000003": "Scotland"}
 SICBL24_FROM = dt.date(2024, 4, 1)
+ICB_2026 = dt.date(2026, 4, 1)  # 12 ICBs merged or split into 7 (icb_2026/)
 COUNCILS_2016_UNTIL = dt.date(2019, 4, 1)   # LSOA -> LAD 2016 lookup, then 2021, then Code-Point's
 COUNCILS_2021_UNTIL = dt.date(2023, 4, 1)
 _SUB_ICB_SUFFIX = re.compile(r" ICB - [0-9A-Z]{3,5}$")
@@ -62,8 +63,10 @@ FIELD_SOURCES = {
         "ONS LSOA -> CCG lookups (2015-2021) before 1 July 2022; ONS LSOA -> sub-ICB location lookups "
         "(2022, 2024) after, named as postcodes.io names them (without the ' ICB - code' suffix)",
     "icb, codes.icb, codes.icb_id (extension), nhs_region (+ code)":
-        "ONS LSOA -> ICB lookups (2022, 2024); the ICB's NHS England region; before July 2022 the CCG's "
-        "region in the ODS releases",
+        "ONS LSOA -> ICB lookups (2022, 2024); from 1 April 2026 the successor ICB where the lookup's ICB "
+        "merged or split (ODS successors; a split ICB's successor by council area, derived), whose ONS code "
+        "(codes.icb) is null: none is in the data; the ICB's NHS England region (the predecessor's for a "
+        "successor); before July 2022 the CCG's region in the ODS releases",
 }
 NULL_FIELDS = {
     "european_electoral_region": "no lookup to European electoral regions (abolished 2020) ships with the data",
@@ -114,12 +117,25 @@ class Reference:
         self.region_any = latest.get("nhs_region", {})
         self.district = {(r["lad"], r["fact"]): r["name"] for r in store.district_facts(conn)}
         self._regions = lru_cache(maxsize=4096)(self._region_of)
+        self._successors = lru_cache(maxsize=4096)(self._successor_of)
 
     def area(self, type_: str, vintage: str, code: str | None):
         return self.by.get((type_, vintage), {}).get(code) if code else None
 
     def _region_of(self, ods: str, date: str):
         return store.region_of_commissioner(self.conn, ods, date)
+
+    def _successor_of(self, icb_ods: str, lsoa21: str | None, upper: str | None, when: dt.date):
+        """(ODS code, name) of the ICB that took over the lookup's ICB by the date (April 2026
+        mergers and splits, as the domain answers them), or None when it still stands."""
+        from localnhs.query.commissioners import icb_on
+        from localnhs.store import read
+
+        new, _, _ = icb_on(self.conn, icb_ods, self.lsoa21.get(lsoa21), when, "")
+        if new == icb_ods:
+            return None
+        org = read.organisation(self.conn, new)
+        return new, org["name"] if org is not None else None
 
 
 _refs: dict = {}
@@ -220,9 +236,14 @@ def _nhs(ref: Reference, l11, l21, when: dt.date) -> tuple:
         return _NO_NHS
     s, i = ref.area("sub_icb", vintage, sub), ref.area("icb", vintage, icb)
     r = ref.region_any.get(i["parent_code"]) if i is not None and i["parent_code"] else None
+    icb_name, icb_code, icb_id = (i["name"], icb, i["ods_code"]) if i is not None else (None, None, None)
+    if when >= ICB_2026 and icb_id and l21 is not None:
+        upper = l21["lad24"]
+        succ = ref._successors(icb_id, l21["code"], upper, when)
+        if succ is not None:  # a successor ICB: ODS code and name; ONS has issued no code in this data
+            icb_id, icb_name, icb_code = succ[0], succ[1], None
     return (s["short"] if s else None, sub if s else None, s["ods_code"] if s else None,
-            i["name"] if i else None, icb if i else None, i["ods_code"] if i else None,
-            r["name"] if r else None, r["code"] if r else None)
+            icb_name, icb_code, icb_id, r["name"] if r else None, r["code"] if r else None)
 
 
 def record(ref: Reference, row, when: dt.date) -> dict:
