@@ -1,12 +1,7 @@
 """The attribution statements the licences require, shown in README, `localnhs about` and
-every web page footer."""
+every web page footer: the statements the datasets in sources/registry.py declare."""
 
-LINES = [
-    "Contains public sector information licensed under the Open Government Licence v3.0.",
-    "Contains OS data © Crown copyright and database right 2025.",
-    "Contains Royal Mail data © Royal Mail copyright and database right 2025.",
-    "Contains National Statistics data © Crown copyright and database right 2025.",
-    "Source: Office for National Statistics licensed under the Open Government Licence v3.0.",
-    "NHS England / NHS Digital Organisation Data Service data, Open Government Licence v3.0.",
-]
+from localnhs.sources.registry import attribution_lines
+
+LINES = attribution_lines()
 SHORT = " ".join(LINES[:4])

@@ -185,16 +185,17 @@ def rollback(db: Optional[Path] = typer.Option(None, "--db", help="Database file
 @run
 def about(json_out: bool = Json):
     """Data sources, their dates and licences, and the attribution statements."""
+    from localnhs.query.about import data_files
     from localnhs.store import read
 
     conn = _conn()
-    rows = [dict(r) for r in read.import_log(conn)]
+    rows = data_files(conn)
     meta = read.meta(conn)
     if json_out:
         _json({"built_at": meta.get("built_at"), "sources": rows, "attribution": attribution.LINES})
         return
-    _table(f"localnhs data (built {meta.get('built_at')})", ("source", "file", "as_of", "rows", "rejects"),
-           [(r["source"], r["file"], r["as_of"], f"{r['rows']:,}", r["rejects"]) for r in rows])
+    _table(f"localnhs data (built {meta.get('built_at')})", ("source", "file", "as_of", "rows", "rejects", "publisher", "licence"),
+           [(r["source"], r["file"], r["as_of"], f"{r['rows']:,}", r["rejects"], r["publisher"], r["licence"]) for r in rows])
     for line in attribution.LINES:
         out.print(line)
 

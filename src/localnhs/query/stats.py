@@ -24,10 +24,7 @@ def stats(conn, as_of: str | dt.date | None = None) -> dict:
     out["gp_practices"] = _fig(counts["practices"], rel_date, file)
     out["commissioners"] = _fig(counts["commissioners"], rel_date, file)
     out["commissioner_kind"] = _fig("CCG" if when < dt.date(2022, 7, 1) else "sub-ICB location", d, file)
-    regions = conn.execute(
-        "SELECT count(DISTINCT region) FROM practice_release WHERE file = ? AND is_gp = 1 AND status = 'active' "
-        "AND country = 'England'", (file,)).fetchone()[0]
-    out["regions"] = _fig(regions, rel_date, file)
+    out["regions"] = _fig(counts["regions"], rel_date, file)
     icbs = read.open_organisations(conn, "icb", d)
     out["icbs"] = _fig(len(icbs), d, ", ".join(sorted({i["source"] for i in icbs})) or "ons_icb_names_codes_dec_2024.csv")
     trusts = [t for t in read.open_organisations(conn, "nhs_trust", d) if not _welsh(conn, t["code"], d)]

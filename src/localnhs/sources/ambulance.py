@@ -16,7 +16,6 @@ from localnhs.sources._rows import Rejects, SourceError
 DATASET = "ambulance_areas"
 LSOA_FILE = "lsoa11_ambulance_service.csv.gz"
 CCG_FILE = "ccg16_ambulance_service.csv"
-AS_OF = "2016-09-01"
 TRUST = Col(r"R[0-9A-Z]{2}", what="an NHS trust code")
 
 

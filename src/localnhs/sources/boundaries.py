@@ -18,18 +18,17 @@ from localnhs.sources._rows import Rejects, SourceError
 
 GEOGRAPHR = "geographr_boundaries"
 ONS = "ons_boundaries_nhs_2023_2024"
+# key -> (file, property prefix); the files' as-of dates are in sources/registry.py
 ONS_FILES = {
-    "icb23": ("Integrated_Care_Boards_April_2023_EN_BSC_-187828753279616787.geo.json", "2023-04-01", "ICB23"),
-    "sicbl23": ("NHS_SubICB_April_2023_EN_BSC_8040841744469859785.geo.json", "2023-04-01", "SICBL23"),
-    "nhser24": ("NHS_England_Regions_January_2024_EN_BSC_7500404208533377417.geo.json", "2024-01-01", "NHSER24"),
-    "lad24": ("Local_Authority_Districts_May_2024_Boundaries__UK_BSC_-5684348521832897108.geo.json",
-              "2024-05-01", "LAD24"),
-    "ctyua23": ("Counties_and_Unitary_Authorities_December_2023_Boundaries_UK_BSC_4952317392296043005.geo.json",
-                "2023-12-01", "CTYUA23"),
+    "icb23": ("Integrated_Care_Boards_April_2023_EN_BSC_-187828753279616787.geo.json", "ICB23"),
+    "sicbl23": ("NHS_SubICB_April_2023_EN_BSC_8040841744469859785.geo.json", "SICBL23"),
+    "nhser24": ("NHS_England_Regions_January_2024_EN_BSC_7500404208533377417.geo.json", "NHSER24"),
+    "lad24": ("Local_Authority_Districts_May_2024_Boundaries__UK_BSC_-5684348521832897108.geo.json", "LAD24"),
+    "ctyua23": ("Counties_and_Unitary_Authorities_December_2023_Boundaries_UK_BSC_4952317392296043005.geo.json", "CTYUA23"),
 }
 GEOGRAPHR_FILES = {
-    "lsoa11": ("boundaries_lsoa11.geojson.gz", "2011-12-01", "lsoa11"),
-    "lsoa21": ("boundaries_lsoa21.geojson.gz", "2021-12-01", "lsoa21"),
+    "lsoa11": ("boundaries_lsoa11.geojson.gz", "lsoa11"),
+    "lsoa21": ("boundaries_lsoa21.geojson.gz", "lsoa21"),
 }
 
 

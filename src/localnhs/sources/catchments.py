@@ -16,7 +16,6 @@ from localnhs.sources._rows import Rejects
 
 DATASET = "acute_trust_catchments"
 FILES = {2018: "trust_msoa11_catchyear2018.csv", 2019: "trust_msoa11_catchyear2019.csv"}
-AS_OF = {2018: "2018-04-01", 2019: "2019-04-01"}
 MSOA_NAMES = "lookup_msoa11_ltla21.csv"
 SHARE = r"(?:0(?:\.\d+)?|1(?:\.0+)?|\d(?:\.\d+)?e-\d+)"
 SPEC = {

@@ -16,7 +16,6 @@ from localnhs.sources._frame import LAD, POSTCODE, WARD, Col, read_csv
 from localnhs.sources._rows import Rejects, SourceError
 
 FILE = "codepo_gb_2025.4.0.zip"
-AS_OF = "2025-10-17"  # RM UPDATE DATE in Doc/metadata.txt
 MEMBERS = "codepo_gb/Data/CSV/"
 COLUMNS = ["PC", "PQ", "EA", "NO", "CY", "RH", "LH", "CC", "DC", "WC"]
 COUNTRIES = ("E92000001", "W92000004", "S92000003")

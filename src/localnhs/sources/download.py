@@ -1,5 +1,6 @@
 """`localnhs update`: fetch the raw files from their official publishers into a dated folder,
-for users who do not have ../shared/data/raw. URLs are configurable (a TOML file of
+for users who do not have ../shared/data/raw. The default URLs are the datasets' `downloads` in
+sources/registry.py; they are configurable (a TOML file of
 dataset -> file -> URL) because publishers move files; each download is recorded with its
 URL, date and sha256 in the folder's PROVENANCE.md.
 
@@ -16,16 +17,8 @@ import tomllib
 import urllib.request
 from pathlib import Path
 
-DEFAULT_URLS: dict[str, dict[str, str]] = {
-    "epraccur": {"epraccur.zip": "https://files.digital.nhs.uk/assets/ods/current/epraccur.zip"},
-    "eccg": {"eccg.zip": "https://files.digital.nhs.uk/assets/ods/current/eccg.zip"},
-    "etr": {"etr.zip": "https://files.digital.nhs.uk/assets/ods/current/etr.zip"},
-    "trust_successions": {"succ.zip": "https://files.digital.nhs.uk/assets/ods/current/succ.zip"},
-    "epcn": {"ePCN.zip": "https://files.digital.nhs.uk/assets/ods/current/ePCN.zip"},
-    "os_codepoint_open": {
-        "codepo_gb.zip": "https://api.os.uk/downloads/v1/products/CodePointOpen/downloads?area=GB&format=CSV&redirect"
-    },
-}
+from localnhs.sources import registry
+
 
 
 class DownloadError(Exception):
@@ -34,7 +27,7 @@ class DownloadError(Exception):
 
 def load_urls(path: Path | None) -> dict[str, dict[str, str]]:
     if path is None:
-        return DEFAULT_URLS
+        return registry.download_urls()
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)

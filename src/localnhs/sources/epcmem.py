@@ -11,7 +11,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, ods_date, read_rows
 
-FILES = {"epcmem_2019-10.csv": "2019-07-31"}
 COLUMNS = {"practice": 0, "commissioner": 1, "type": 2, "start": 3, "end": 4, "flag": 5}
 CODE = re.compile(r"^[A-Z0-9]{3,8}$")
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, SourceError, ods_date
 
-FILES = {"ePCN_2023-01.xlsx": "2023-01-09"}
 CODE = re.compile(r"^[A-Z0-9]{3,8}$")
 
 

@@ -20,15 +20,15 @@ COLUMNS = {
     "joined": 15, "left": 16, "phone": 17, "amended": 21, "parent": 23, "setting": 25,
 }
 
-# file name -> (as-of date, layout, encoding). As-of dates are argued in PROVENANCE.md.
-RELEASES = {
-    "epraccur_2015-11-27.csv": ("2015-11-27", "classic", "utf-8"),
-    "epraccur_2017-02.csv": ("2017-02-01", "classic", "utf-8"),
-    "epraccur_2019-H2.csv": ("2019-08-01", "classic", "latin-1"),
-    "epraccur_2025-09.csv": ("2025-09-01", "classic", "utf-8"),
-    "epraccur_2026-02_dse.csv": ("2026-02-03", "dse", "utf-8"),
+# file name -> (layout, encoding); each file's as-of date is in sources/registry.py (argued in PROVENANCE.md).
+FORMAT = {
+    "epraccur_2015-11-27.csv": ("classic", "utf-8"),
+    "epraccur_2017-02.csv": ("classic", "utf-8"),
+    "epraccur_2019-H2.csv": ("classic", "latin-1"),
+    "epraccur_2025-09.csv": ("classic", "utf-8"),
+    "epraccur_2026-02_dse.csv": ("dse", "utf-8"),
+    "egpam_2015-12-18.csv": ("classic", "utf-8"),
 }
-AMENDMENTS = {"egpam_2015-12-18.csv": ("2015-12-18", "classic", "utf-8")}
 
 STATUS = {
     "A": "active", "C": "closed", "D": "dormant", "P": "proposed",

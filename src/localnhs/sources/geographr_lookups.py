@@ -15,7 +15,7 @@ SICBL_ODS = Col(_SICBL_ODS, what="a 3- or 5-character ODS code")
 ICB_ODS = Col(r"Q[0-9A-Z]{2}", what="an ICB Q-code")
 
 TABLES: dict[str, Table] = {
-    "lsoa_ccg21": Table("lookup_lsoa11_ccg21_stp21_ltla21.csv.gz", "2021-04-01", {
+    "lsoa_ccg21": Table("lookup_lsoa11_ccg21_stp21_ltla21.csv.gz", {
         "lsoa11_code": ("lsoa11", Col(LSOA11)),
         "ccg21_code": ("ccg", Col(CCG)),
         "ccg21_name": ("ccg_name", Col(TEXT)),
@@ -24,7 +24,7 @@ TABLES: dict[str, Table] = {
         "ltla21_code": ("lad", Col(LAD)),
         "ltla21_name": ("lad_name", Col(TEXT)),
     }),
-    "lsoa_sicbl22": Table("lookup_lsoa11_sicbl22_icb22_ltla22.csv.gz", "2022-07-01", {
+    "lsoa_sicbl22": Table("lookup_lsoa11_sicbl22_icb22_ltla22.csv.gz", {
         "lsoa11_code": ("lsoa11", Col(LSOA11)),
         "sicbl22_code": ("sicbl", Col(CCG)),
         "sicbl22_code_h": ("sicbl_ods", SICBL_ODS),
@@ -33,7 +33,7 @@ TABLES: dict[str, Table] = {
         "icb22_code_h": ("icb_ods", ICB_ODS),
         "icb22_name": ("icb_name", Col(TEXT)),
     }),
-    "lsoa21_icb24": Table("lookup_lsoa21_icb24.csv.gz", "2024-04-01", {
+    "lsoa21_icb24": Table("lookup_lsoa21_icb24.csv.gz", {
         "lsoa21_code": ("lsoa21", Col(LSOA21)),
         "lsoa21_name": ("lsoa21_name", Col(TEXT)),
         "sicbl24_code": ("sicbl", Col(CCG)),
@@ -43,36 +43,36 @@ TABLES: dict[str, Table] = {
         "icb24_code_nhs": ("icb_ods", ICB_ODS),
         "icb24_name": ("icb_name", Col(TEXT)),
     }),
-    "lsoa21_ward24": Table("lookup_lsoa21_ward24_ltla24.csv.gz", "2024-05-01", {
+    "lsoa21_ward24": Table("lookup_lsoa21_ward24_ltla24.csv.gz", {
         "lsoa21_code": ("lsoa21", Col(LSOA21)),
         "ward24_code": ("ward", Col(WARD)),
         "ward24_name": ("ward_name", Col(TEXT)),
         "ltla24_code": ("lad", Col(LAD)),
         "ltla24_name": ("lad_name", Col(TEXT)),
     }),
-    "lsoa11_lsoa21": Table("lookup_lsoa11_lsoa21_ltla22.csv.gz", "2022-08-15", {
+    "lsoa11_lsoa21": Table("lookup_lsoa11_lsoa21_ltla22.csv.gz", {
         "lsoa11_code": ("lsoa11", Col(LSOA11)),
         "change_code": ("change", Col("[USMX]", what="a change code U/S/M/X")),
         "lsoa21_code": ("lsoa21", Col(LSOA21)),
         "lsoa21_name": ("lsoa21_name", Col(TEXT)),
     }),
-    "lsoa11_ward17": Table("lookup_lsoa11_ward17.csv.gz", "2017-12-01", {
+    "lsoa11_ward17": Table("lookup_lsoa11_ward17.csv.gz", {
         "lsoa11_code": ("lsoa11", Col(LSOA11)),
         "ward17_code": ("ward", Col(WARD)),
     }),
-    "ltla21_utla21": Table("lookup_ltla21_utla21.csv", "2021-04-01", {
+    "ltla21_utla21": Table("lookup_ltla21_utla21.csv", {
         "ltla21_code": ("lad", Col(LAD)),
         "ltla21_name": ("lad_name", Col(TEXT)),
         "utla21_code": ("utla", Col(UTLA)),
         "utla21_name": ("utla_name", Col(TEXT)),
     }),
-    "ltla23_utla23": Table("lookup_ltla23_utla23.csv", "2023-04-01", {
+    "ltla23_utla23": Table("lookup_ltla23_utla23.csv", {
         "ltla23_code": ("lad", Col(LAD)),
         "ltla23_name": ("lad_name", Col(TEXT)),
         "utla23_code": ("utla", Col(UTLA)),
         "utla23_name": ("utla_name", Col(TEXT)),
     }),
-    "ltla24_region24": Table("lookup_ltla24_region24.csv", "2024-12-01", {
+    "ltla24_region24": Table("lookup_ltla24_region24.csv", {
         "ltla24_code": ("lad", Col(LAD)),
         "ltla24_name": ("lad_name", Col(TEXT)),
         "region24_code": ("region", Col(REGION)),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, iso_date, read_rows
 
-FILES = {"icb_successions_2026-04-01.csv": "2026-04-01"}
 COLUMNS = ("predecessor_code", "predecessor_name", "successor_code", "successor_name", "date", "kind")
 CODE = re.compile(r"^[A-Z0-9]{3,5}$")
 KINDS = ("merger", "split", "acquisition")

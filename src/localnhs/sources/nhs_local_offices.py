@@ -8,7 +8,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, read_rows
 
-FILES = {"NHSRLO17_NHSER17_EN_LU_Apr2017.csv": "2017-04-01"}
 
 
 @dataclass(frozen=True)

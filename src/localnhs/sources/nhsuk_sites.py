@@ -18,12 +18,12 @@ from localnhs.sources._rows import Parsed, Rejects, SourceError
 
 DATASET = "nhsuk_sites"
 FILE = "Hospital.csv"
-# snapshot folder -> (delimiter, encoding, the date the snapshot is taken to describe)
+# snapshot folder -> (delimiter, encoding); the date each describes is in sources/registry.py
 SNAPSHOTS = {
-    "2014-02": ("\u00ac", "cp1252", "2014-02-22"),
-    "2016-02": (",", "cp1252", "2016-02-06"),
-    "2018-01": ("\u00ac", "cp1252", "2018-01-31"),
-    "2020-01": ("~", "cp1252", "2020-01-15"),
+    "2014-02": ("\u00ac", "cp1252"),
+    "2016-02": (",", "cp1252"),
+    "2018-01": ("\u00ac", "cp1252"),
+    "2020-01": ("~", "cp1252"),
 }
 REQUIRED = ("OrganisationCode", "SubType", "Sector", "OrganisationName", "Postcode", "ParentODSCode", "ParentName")
 CODE = re.compile(r"^[A-Z0-9]{3,7}$")
@@ -53,7 +53,7 @@ def _anchor(raw: list[str], start: int) -> int | None:
 
 
 def read(path: Path, snapshot: str) -> Parsed:
-    delimiter, encoding, _ = SNAPSHOTS[snapshot]
+    delimiter, encoding = SNAPSHOTS[snapshot]
     rejects = Rejects(f"{snapshot}/{path.name}")
     try:
         text = path.read_bytes().decode(encoding)

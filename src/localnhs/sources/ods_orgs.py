@@ -18,8 +18,6 @@ COLUMNS = {
     "addr1": 4, "addr2": 5, "addr3": 6, "addr4": 7, "postcode": 9,
     "opened": 10, "closed": 11, "roles": 13, "phone": 17, "gor": 23,
 }
-ECCG = {"eccg_2025-12_dse.csv": "2025-12-01"}
-ETR = {"etr_2025-12_dse.csv": "2025-12-01"}
 CODE = re.compile(r"^[A-Z0-9]{3,5}$")
 
 
@@ -65,9 +63,6 @@ def read(path: Path) -> Parsed:
             roles=tuple(x for x in r["roles"].split("|") if x),
         ))
     return Parsed(path, rows, rejects)
-
-
-ICB_NAMES = {"ons_icb_names_codes_dec_2024.csv": "2024-12-01"}
 
 
 @dataclass(frozen=True)

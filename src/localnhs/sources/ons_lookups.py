@@ -22,13 +22,12 @@ REGION_ODS = Col(r"Y\d{2}", what="a Y-code")
 
 @dataclass(frozen=True)
 class Table:
-    file: str
-    as_of: str
+    file: str  # its as-of date is declared in sources/registry.py
     columns: dict[str, tuple[str, Col]]  # header name -> (stable name, check)
 
 
-def _lsoa_ccg(yy: str, file: str, as_of: str) -> Table:
-    return Table(file, as_of, {
+def _lsoa_ccg(yy: str, file: str) -> Table:
+    return Table(file, {
         "LSOA11CD": ("lsoa11", Col(LSOA11)),
         "LSOA11NM": ("lsoa11_name", Col(TEXT)),
         f"CCG{yy}CD": ("ccg", Col(CCG)),
@@ -39,7 +38,7 @@ def _lsoa_ccg(yy: str, file: str, as_of: str) -> Table:
     })
 
 
-def _ccg_stp(yy: str, file: str, as_of: str, ods: bool = False) -> Table:
+def _ccg_stp(yy: str, file: str, ods: bool = False) -> Table:
     cols = {
         f"CCG{yy}CD": ("ccg", Col(CCG)),
         f"STP{yy}CD": ("stp", Col(STP)),
@@ -47,56 +46,56 @@ def _ccg_stp(yy: str, file: str, as_of: str, ods: bool = False) -> Table:
     }
     if ods:
         cols[f"STP{yy}CDH"] = ("stp_ods", Col(r"Q[0-9A-Z]{2}"))
-    return Table(file, as_of, cols)
+    return Table(file, cols)
 
 
 TABLES: dict[str, Table] = {
-    "lsoa_ccg15": _lsoa_ccg("15", "LSOA11_CCG15_LAD15_EN_LU_Jul2015.csv.gz", "2015-07-01"),
-    "lsoa_ccg16": _lsoa_ccg("16", "LSOA11_CCG16_LAD16_EN_LU_Apr2016.csv.gz", "2016-04-01"),
-    "lsoa_ccg17": _lsoa_ccg("17", "LSOA11_CCG17_LAD17_EN_LU_Apr2017_v4.csv.gz", "2017-04-01"),
-    "lsoa_ccg18": _lsoa_ccg("18", "LSOA11_CCG18_LAD18_EN_LU_Apr2018.csv.gz", "2018-04-01"),
-    "lsoa_ccg19": _lsoa_ccg("19", "LSOA11_CCG19_LAD19_EN_LU_Apr2019.csv.gz", "2019-04-01"),
-    "lsoa_ccg20": _lsoa_ccg("20", "LSOA11_CCG20_LAD20_EN_LU_Apr2020.csv.gz", "2020-04-01"),
-    "lsoa_utla19": Table("LSOA11_UTLA19_EW_LU_2019.csv.gz", "2019-04-01", {
+    "lsoa_ccg15": _lsoa_ccg("15", "LSOA11_CCG15_LAD15_EN_LU_Jul2015.csv.gz"),
+    "lsoa_ccg16": _lsoa_ccg("16", "LSOA11_CCG16_LAD16_EN_LU_Apr2016.csv.gz"),
+    "lsoa_ccg17": _lsoa_ccg("17", "LSOA11_CCG17_LAD17_EN_LU_Apr2017_v4.csv.gz"),
+    "lsoa_ccg18": _lsoa_ccg("18", "LSOA11_CCG18_LAD18_EN_LU_Apr2018.csv.gz"),
+    "lsoa_ccg19": _lsoa_ccg("19", "LSOA11_CCG19_LAD19_EN_LU_Apr2019.csv.gz"),
+    "lsoa_ccg20": _lsoa_ccg("20", "LSOA11_CCG20_LAD20_EN_LU_Apr2020.csv.gz"),
+    "lsoa_utla19": Table("LSOA11_UTLA19_EW_LU_2019.csv.gz", {
         "LSOA11CD": ("lsoa11", Col(LSOA11)),
         "UTLA19CD": ("utla", Col(UTLA)),
         "UTLA19NM": ("utla_name", Col(TEXT)),
     }),
-    "lad16_cty16": Table("LAD16_CTY16_EN_LU_Dec2016.csv", "2016-12-01", {
+    "lad16_cty16": Table("LAD16_CTY16_EN_LU_Dec2016.csv", {
         "LAD16CD": ("lad", Col(LAD)),
         "LAD16NM": ("lad_name", Col(TEXT)),
         "CTY16CD": ("county", Col(COUNTY, optional=True)),
         "CTY16NM": ("county_name", Col(TEXT, optional=True)),
     }),
-    "ccg17_nhser17": Table("CCG17_NHSRLO17_NHSER17_EN_LU_Apr2017_v3.csv", "2017-04-01", {
+    "ccg17_nhser17": Table("CCG17_NHSRLO17_NHSER17_EN_LU_Apr2017_v3.csv", {
         "CCG17CD": ("ccg", Col(CCG)),
         "NHSRLO17CD": ("nhsrlo", Col(NHSRLO)),
         "NHSRLO17NM": ("nhsrlo_name", Col(TEXT)),
         "NHSER17CD": ("nhser", Col(NHSER)),
         "NHSER17NM": ("nhser_name", Col(TEXT)),
     }),
-    "ccg18_nhser18": Table("CCG18_NHSRLO18_NHSER18_EN_LU_Apr2018.csv", "2018-04-01", {
+    "ccg18_nhser18": Table("CCG18_NHSRLO18_NHSER18_EN_LU_Apr2018.csv", {
         "CCG18CD": ("ccg", Col(CCG)),
         "NHSRLO18CD": ("nhsrlo", Col(NHSRLO)),
         "NHSER18CD": ("nhser", Col(NHSER)),
         "NHSER18CDH": ("nhser_ods", REGION_ODS),
         "NHSER18NM": ("nhser_name", Col(TEXT)),
     }),
-    "nhser19": Table("NHSER19_names_codes_EN_Apr2019.csv", "2019-04-01", {
+    "nhser19": Table("NHSER19_names_codes_EN_Apr2019.csv", {
         "NHSER19CD": ("nhser", Col(NHSER)),
         "NHSER19CDH": ("nhser_ods", REGION_ODS),
         "NHSER19NM": ("nhser_name", Col(TEXT)),
     }),
-    "ccg_stp17": _ccg_stp("17", "CCG17_STP17_EN_LU_Apr2017_v3.csv", "2017-04-01"),
-    "ccg_stp18": _ccg_stp("18", "CCG18_STP18_EN_LU_Apr2018_v2.csv", "2018-04-01"),
-    "ccg_stp19": _ccg_stp("19", "CCG19_STP19_EN_LU_Apr2019.csv", "2019-04-01"),
-    "ccg_stp20": _ccg_stp("20", "CCG20_STP20_EN_LU_Apr2020.csv", "2020-04-01", ods=True),
+    "ccg_stp17": _ccg_stp("17", "CCG17_STP17_EN_LU_Apr2017_v3.csv"),
+    "ccg_stp18": _ccg_stp("18", "CCG18_STP18_EN_LU_Apr2018_v2.csv"),
+    "ccg_stp19": _ccg_stp("19", "CCG19_STP19_EN_LU_Apr2019.csv"),
+    "ccg_stp20": _ccg_stp("20", "CCG20_STP20_EN_LU_Apr2020.csv", ods=True),
     # Ward names for the 2017 wards of the LSOA11 -> ward17 lookup (no WD17 list is shipped).
-    "wd16": Table("WD16_LAD16_CTY16_RGN16_CTRY16_UK_LU_Dec2016_v2.csv.gz", "2016-12-01", {
+    "wd16": Table("WD16_LAD16_CTY16_RGN16_CTRY16_UK_LU_Dec2016_v2.csv.gz", {
         "WD16CD": ("ward", Col(WARD)),
         "WD16NM": ("ward_name", Col(TEXT)),
     }),
-    "wd19": Table("WD19_names_codes_UK_Dec2019.csv", "2019-12-01", {
+    "wd19": Table("WD19_names_codes_UK_Dec2019.csv", {
         "WD19CD": ("ward", Col(WARD)),
         "WD19NM": ("ward_name", Col(TEXT)),
     }),
@@ -113,7 +112,7 @@ def read(path: Path, table: Table) -> tuple[pl.DataFrame, Rejects]:
 
 # NHS Digital's practice map of January 2022 (CCG21 / STP21 vintage) is the one shipped
 # file that links each 2021 CCG, STP and region ONS code to its ODS code.
-PRACTICE_MAP = Table("gp-reg-pat-prac-map_2022-01.csv", "2022-01-01", {
+PRACTICE_MAP = Table("gp-reg-pat-prac-map_2022-01.csv", {
     "ONS_CCG_CODE": ("ccg", Col(CCG)),
     "CCG_CODE": ("ccg_ods", Col(r"[0-9A-Z]{3}|[0-9A-Z]{5}")),
     "ONS_STP_CODE": ("stp", Col(STP)),

@@ -16,7 +16,6 @@ from localnhs.sources._frame import LAD, LSOA11, MSOA11, POSTCODE, Col, read_csv
 from localnhs.sources._rows import Rejects
 
 FILE = "PCD_OA_LSOA_MSOA_LAD_MAY22_EN_extract.csv.gz"
-AS_OF = "2022-05-01"
 YYYYMM = r"(?:19[5-9]\d|20[0-2]\d)(?:0[1-9]|1[0-2])"
 SPEC = {
     "pcds": Col(POSTCODE, what="a postcode"),

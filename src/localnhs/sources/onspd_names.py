@@ -13,23 +13,22 @@ from pathlib import Path
 from localnhs.sources._rows import Rejects, SourceError
 
 DATASET = "onspd_names_codes_postcodesio"
-# file -> (as-of, code pattern kept; other nations' codes are skipped, not rejected)
-FILES = {
-    "ccgs.json": ("2023-04-01", r"E38\d{6}"),
-    "icb.json": ("2023-04-01", r"E54\d{6}"),
-    "nhs_regions.json": ("2024-04-01", r"E40\d{6}"),
-    "districts.json": ("2023-04-01", r"[EWS](?:06|07|08|09|12)\d{6}"),
-    "wards.json": ("2025-05-01", r"[EW]05\d{6}|S13\d{6}"),
-    "counties.json": ("2015-04-01", r"E10\d{6}"),
-    # No as-of date in the source: the date of the postcodes.io commit it was copied from (PROVENANCE.md).
-    "nhsHa.json": ("2026-02-16", r"E18\d{6}|W11\d{6}|S08\d{6}"),
+# file -> code pattern kept (other nations' codes are skipped, not rejected); as-of dates: sources/registry.py
+PATTERNS = {
+    "ccgs.json": r"E38\d{6}",
+    "icb.json": r"E54\d{6}",
+    "nhs_regions.json": r"E40\d{6}",
+    "districts.json": r"[EWS](?:06|07|08|09|12)\d{6}",
+    "wards.json": r"[EW]05\d{6}|S13\d{6}",
+    "counties.json": r"E10\d{6}",
+    "nhsHa.json": r"E18\d{6}|W11\d{6}|S08\d{6}",
 }
 ODS3 = re.compile(r"^(?:[0-9A-Z]{3}|[0-9A-Z]{5})$")
 
 
 def read(path: Path) -> tuple[dict[str, dict[str, str | None]], Rejects]:
     """{code: {"name": ..., "ods": ... or None}} for the codes of the file's pattern."""
-    _, pattern = FILES[path.name]
+    pattern = PATTERNS[path.name]
     keep = re.compile(rf"^{pattern}$")
     rejects = Rejects(path.name)
     try:

@@ -13,10 +13,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, read_rows, to_int
 
-HSCIC_2016 = {"gp-reg-patients-2016-01.csv": "2016-01-01"}
-NHSBSA_2016 = {"nhsbsa_practice_list_size_and_gp_count_2016-01.csv": "2016-01-01"}
-TOTALS_2021 = {"gp-reg-pat-prac-all_2021-01.csv": "2021-01-01"}
-MAP_2022 = {"gp-reg-pat-prac-map_2022-01.csv": "2022-01-01"}
 CODE = re.compile(r"^[A-Z0-9]{3,8}$")
 
 

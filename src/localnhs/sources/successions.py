@@ -13,8 +13,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, iso_date, ods_date, read_rows
 
-CURRENT = {"ods_succ_2026-05.csv": "2026-04-01"}
-ARCHIVE = {"ods_succ_succarc.csv": "2022-04-01"}
 SUCC_COLUMNS = {"old": 0, "new": 1, "reason": 2, "date": 3, "flag": 4}
 CODE = re.compile(r"^[A-Z0-9]{3,10}$")
 

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, ods_date, read_rows
 
-ETR_OLD = {"etr_2016.csv": "2016-01-01", "etr_2021.csv": "2021-02-01"}
-TRUSTS22 = {"trusts22_nhs_region21.csv": "2022-01-01", "trusts22_stp21.csv": "2022-01-01"}
 CODE = re.compile(r"^[A-Z0-9]{3,5}$")
 
 

@@ -13,12 +13,6 @@ from pathlib import Path
 
 from localnhs.sources._rows import Parsed, Rejects, SourceError, read_rows
 
-ERIC_XLS = {
-    "HospitalEstatesAndFacilitiesStatistics_12611_ERIC_2015-16.xls": ("2015-04-01", "2016-03-31"),
-    "HospitalEstatesAndFacilitiesStatistics_13944_ERIC_2016-17.xls": ("2016-04-01", "2017-03-31"),
-}
-ERIC_CSV = {"ERIC-2023-24_trust_data.csv": ("2023-04-01", "2024-03-31")}
-CQC = {"cqc_primary_category_open_trusts_2022-01.csv": "2022-01-01"}
 CODE = re.compile(r"^[A-Z0-9]{3,5}$")
 
 

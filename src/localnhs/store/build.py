@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from localnhs.sources import registry
 from localnhs.sources._rows import Rejects, SourceError
 from localnhs.store import guards
 from localnhs.store.schema import DDL, SCHEMA_VERSION
@@ -63,6 +64,15 @@ class BuildContext:
             [(name, line, reason) for line, reason in rejects.items],
         )
 
+    def log(self, dataset: str, path: Path, rejects: Rejects, name: str | None = None) -> None:
+        """`record` with the as-of date sources/registry.py declares for the file (``name``: its
+        path inside the dataset folder when that is not just the file name)."""
+        try:
+            as_of = registry.as_of(dataset, name or path.name)
+        except KeyError as exc:
+            raise SourceError(str(exc.args[0])) from None
+        self.record(dataset, path, as_of, rejects, name=name)
+
     @contextmanager
     def step(self, name: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
         task = self.progress.add_task(name, total=total) if self.progress else None
@@ -87,17 +97,9 @@ def sha256(path: Path) -> str:
 
 
 def _steps():
-    # Imported here so `localnhs --help` stays fast.
-    from localnhs.store import derive, footprint, load_geography, load_organisations, load_postcodes
-
-    # Organisations first: the small files fail fast when one is corrupt.
-    return [
-        ("organisations", load_organisations.load),
-        ("geography", load_geography.load),
-        ("postcodes", load_postcodes.load),
-        ("derived", derive.load),
-        ("footprints", footprint.load),
-    ]
+    """The load steps in the order sources/registry.py derives from the datasets' dependencies
+    (imported only now, so `localnhs --help` stays fast)."""
+    return [(target, registry.resolve(target)) for target in registry.build_order()]
 
 
 def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_changes: bool = False) -> BuildContext:

@@ -173,7 +173,7 @@ def _locations(conn) -> None:
     _locate_by_name(conn)
     rows = conn.execute(
         "SELECT code, lon, lat FROM organisation WHERE lat IS NOT NULL "
-        "AND kind IN ('gp_practice', 'nhs_trust', 'pcn')"
+        "AND kind IN ('gp_practice', 'nhs_trust', 'pcn') ORDER BY code"
     ).fetchall()
     conn.executemany("INSERT INTO org_point_code VALUES (?,?)", [(i, r[0]) for i, r in enumerate(rows, 1)])
     conn.executemany("INSERT INTO org_point VALUES (?,?,?,?,?)",

@@ -26,7 +26,7 @@ def regions(conn, lad_region: pl.DataFrame, file: str) -> None:
 def health_authorities(ctx, codepoint: pl.DataFrame, file: str) -> None:
     path = ctx.path(onspd_names.DATASET, "nhsHa.json")
     names, rejects = onspd_names.read(path)
-    ctx.record(onspd_names.DATASET, path, onspd_names.FILES["nhsHa.json"][0], rejects)
+    ctx.log(onspd_names.DATASET, path, rejects)
     per = codepoint.filter(pl.col("lad").is_not_null() & pl.col("nhs_ha").is_not_null()) \
         .group_by("lad").agg(pl.col("nhs_ha").n_unique().alias("n"), pl.col("nhs_ha").first().alias("code"))
     split = per.filter(pl.col("n") > 1)

@@ -48,10 +48,10 @@ ERIC_SITES = "ERIC-2023-24_trust_data.csv"
 def load(ctx) -> None:
     conn = ctx.conn
     with ctx.step("trust sites (NHS.UK)", total=len(nhsuk_sites.SNAPSHOTS)) as advance:
-        for snap, (_, _, as_of) in nhsuk_sites.SNAPSHOTS.items():
+        for snap in nhsuk_sites.SNAPSHOTS:
             path = ctx.path(nhsuk_sites.DATASET, f"{snap}/{nhsuk_sites.FILE}")
             parsed = nhsuk_sites.read(path, snap)
-            ctx.record(nhsuk_sites.DATASET, path, as_of, parsed.rejects, name=f"{snap}/{nhsuk_sites.FILE}")
+            ctx.log(nhsuk_sites.DATASET, path, parsed.rejects, name=f"{snap}/{nhsuk_sites.FILE}")
             conn.executemany(
                 "INSERT OR IGNORE INTO trust_site VALUES (?,?,?,?,?,?,?,?,?)",
                 [(s.snapshot, s.code, s.name, s.subtype, int(s.nhs), s.postcode, s.parent, s.parent_name,

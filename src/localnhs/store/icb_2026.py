@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from localnhs.sources import icb_2026
+from localnhs.sources import icb_2026, registry
 from localnhs.sources._rows import SourceError
 from localnhs.store.intervals import day_before
 
@@ -27,7 +27,7 @@ AREA_KIND = "icb_area_successor"
 def load(ctx, orgs) -> None:
     """Successor ICBs become organisations; closed ones get their closing day."""
     conn = ctx.conn
-    for fname, as_of in icb_2026.FILES.items():
+    for fname, as_of in registry.files(DATASET).items():
         path = ctx.path(DATASET, fname)
         parsed = icb_2026.read(path)
         ods = {(a, b): d for a, b, d in conn.execute(
@@ -38,7 +38,7 @@ def load(ctx, orgs) -> None:
                 parsed.rejects.reject(s.line, f"{s.predecessor} -> {s.successor} on {s.date} is not in the ODS successor file")
                 continue
             rows.append(s)
-        ctx.record(DATASET, path, as_of, parsed.rejects)
+        ctx.log(DATASET, path, parsed.rejects)
         successors = {s.successor for s in rows}
         for s in rows:
             known = orgs.rows.get(s.successor)

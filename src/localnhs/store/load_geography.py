@@ -19,6 +19,7 @@ import numpy as np
 import polars as pl
 import shapely
 
+from localnhs.sources import registry
 from localnhs.sources import ambulance, boundaries, catchments, geographr_lookups, ons_lookups, ons_postcodes, onspd_names
 from localnhs.sources._rows import SourceError
 from localnhs.store import district_facts
@@ -63,14 +64,14 @@ class Reader:
         t = module.TABLES[key] if isinstance(key, str) else key
         path = self.ctx.path(dataset or module.DATASET, t.file)
         df, rejects = module.read(path, t)
-        self.ctx.record(dataset or module.DATASET, path, t.as_of, rejects)
+        self.ctx.log(dataset or module.DATASET, path, rejects)
         self.advance(1)
         return df, t.file
 
     def names(self, file):
         path = self.ctx.path(onspd_names.DATASET, file)
         data, rejects = onspd_names.read(path)
-        self.ctx.record(onspd_names.DATASET, path, onspd_names.FILES[file][0], rejects)
+        self.ctx.log(onspd_names.DATASET, path, rejects)
         self.advance(1)
         return data
 
@@ -189,14 +190,14 @@ def _lsoa11_lookups(ctx, rd: Reader, areas: Areas) -> pl.DataFrame:
     # LSOA11 nests in one MSOA11: take it from the ONS postcode lookup (read once, shared).
     path = ctx.path("ons_postcode_lsoa_lookup", ons_postcodes.FILE)
     pcd, rejects = ons_postcodes.read(path)
-    ctx.record("ons_postcode_lsoa_lookup", path, ons_postcodes.AS_OF, rejects)
+    ctx.log("ons_postcode_lsoa_lookup", path, rejects)
     rd.advance(1)
     nest = pcd.select("lsoa11", "msoa11").unique()
     _one_to_one(nest, "lsoa11", "msoa11", ons_postcodes.FILE)
     base = base.join(nest.rename({"lsoa11": "code"}), on="code", how="left")
     names_path = ctx.path(catchments.DATASET, catchments.MSOA_NAMES)
     msoa_names, rejects = catchments.read_msoa_names(names_path)
-    ctx.record(catchments.DATASET, names_path, "2021-12-01", rejects)
+    ctx.log(catchments.DATASET, names_path, rejects)
     rd.advance(1)
     msoas = nest.select("msoa11").unique().join(msoa_names, on="msoa11", how="left").sort("msoa11")
     areas.frame(msoas, "msoa11", "2011", catchments.MSOA_NAMES, code="msoa11")
@@ -210,8 +211,8 @@ def _lsoa11_lookups(ctx, rd: Reader, areas: Areas) -> pl.DataFrame:
     ccg_path = ctx.path(ambulance.DATASET, ambulance.CCG_FILE)
     amb_ccg, rej2 = ambulance.read_ccg(ccg_path)
     ambulance.check_consistent(amb, amb_ccg)
-    ctx.record(ambulance.DATASET, lsoa_path, ambulance.AS_OF, rej1)
-    ctx.record(ambulance.DATASET, ccg_path, ambulance.AS_OF, rej2)
+    ctx.log(ambulance.DATASET, lsoa_path, rej1)
+    ctx.log(ambulance.DATASET, ccg_path, rej2)
     rd.advance(2)
     _check_lsoas(amb, ambulance.LSOA_FILE)
     base = base.join(amb.select(pl.col("lsoa11").alias("code"), pl.col("trust").alias("ambulance")),
@@ -329,12 +330,12 @@ def _regions(ctx, rd: Reader, areas: Areas) -> dict[str, str]:
         areas.put(code, "nhs_region", "2024", v["name"], "nhs_regions.json", ods=ods)
 
     # ICB -> region: each ICB23's label point in the NHSER24 polygons.
-    icb_file, icb_as_of, icb_prefix = boundaries.ONS_FILES["icb23"]
-    reg_file, reg_as_of, reg_prefix = boundaries.ONS_FILES["nhser24"]
+    icb_file, icb_prefix = boundaries.ONS_FILES["icb23"]
+    reg_file, reg_prefix = boundaries.ONS_FILES["nhser24"]
     icb_path, reg_path = ctx.path(boundaries.ONS, icb_file), ctx.path(boundaries.ONS, reg_file)
     icbs, regs = boundaries.read_ons(icb_path, icb_prefix), boundaries.read_ons(reg_path, reg_prefix)
-    ctx.record(boundaries.ONS, icb_path, icb_as_of, icbs.rejects)
-    ctx.record(boundaries.ONS, reg_path, reg_as_of, regs.rejects)
+    ctx.log(boundaries.ONS, icb_path, icbs.rejects)
+    ctx.log(boundaries.ONS, reg_path, regs.rejects)
     rd.advance(2)
     tree = shapely.STRtree(regs.geoms)
     pt_idx, reg_idx = tree.query(icbs.label, predicate="within")
@@ -367,7 +368,7 @@ def _catchments(ctx, conn, rd: Reader, advance) -> None:
     for year, file in catchments.FILES.items():
         path = ctx.path(catchments.DATASET, file)
         df, rejects = catchments.read(path)
-        ctx.record(catchments.DATASET, path, catchments.AS_OF[year], rejects)
+        ctx.log(catchments.DATASET, path, rejects)
         conn.executemany(
             "INSERT INTO catchment VALUES (?,?,?,?,?)",
             df.select("msoa11", "trust", pl.lit(year).alias("year"), "share", pl.lit(file).alias("source")).iter_rows(),
@@ -379,10 +380,10 @@ def _lsoa_points(ctx, lsoa11: pl.DataFrame, lsoa21: pl.DataFrame, advance):
     """Representative points (always inside the shape) and the best LSOA11 per LSOA21."""
     layers = {}
     for key in ("lsoa11", "lsoa21"):
-        file, as_of, _ = boundaries.GEOGRAPHR_FILES[key]
+        file, _ = boundaries.GEOGRAPHR_FILES[key]
         path = ctx.path(boundaries.GEOGRAPHR, file)
         layer = lsoa_layer(path)
-        ctx.record(boundaries.GEOGRAPHR, path, as_of, layer.rejects)
+        ctx.log(boundaries.GEOGRAPHR, path, layer.rejects)
         layers[key] = layer
         advance(1)
     out = []
@@ -444,11 +445,11 @@ def _geometries(ctx, lsoa11: pl.DataFrame, advance) -> None:
     for key, type_, vintage in (("icb23", "icb", "2024"), ("sicbl23", "sub_icb", "2024"),
                                 ("nhser24", "nhs_region", "2024"), ("lad24", "lad", "2024"),
                                 ("ctyua23", "utla", "2023")):
-        file, as_of, prefix = boundaries.ONS_FILES[key]
+        file, prefix = boundaries.ONS_FILES[key]
         path = ctx.path(boundaries.ONS, file)
         layer = boundaries.read_ons(path, prefix)
         if key not in ("icb23", "nhser24"):
-            ctx.record(boundaries.ONS, path, as_of, layer.rejects)
+            ctx.log(boundaries.ONS, path, layer.rejects)
         eng = np.array([c.startswith("E") for c in layer.codes])
         gj = _geojson(type_, layer.geoms[eng], TOLERANCE[type_])
         rows += [(type_, vintage, c, g, file) for c, g in zip(layer.codes[eng], gj)]

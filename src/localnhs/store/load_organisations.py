@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from localnhs.sources import registry
 from localnhs.sources import (
     epcmem, epcn, epraccur, nhs_local_offices, ods_orgs, patients, successions, trust_lists, trust_types,
 )
@@ -79,11 +80,13 @@ def _runs(observations):
 
 def load(ctx) -> None:
     orgs = Orgs()
-    with ctx.step("practices (epraccur)", total=len(epraccur.RELEASES) + 2) as advance:
+    with ctx.step("practices (epraccur)", total=len(registry.files("epraccur", "release")) + 2) as advance:
         release_dates = _practices(ctx, orgs, advance)
     # Two patient files serve both the region names and the figures: read each once.
-    hscic = {f: _load(ctx, "patients_registered", f, d, patients.read_hscic_2016) for f, d in patients.HSCIC_2016.items()}
-    pmap = {f: _load(ctx, "patients_registered", f, d, patients.read_map_2022) for f, d in patients.MAP_2022.items()}
+    hscic = {f: _load(ctx, "patients_registered", f, patients.read_hscic_2016)
+             for f in registry.files("patients_registered", "hscic_2016")}
+    pmap = {f: _load(ctx, "patients_registered", f, patients.read_map_2022)
+            for f in registry.files("patients_registered", "map_2022")}
     with ctx.step("commissioners and regions", total=4) as advance:
         _commissioners(ctx, orgs, release_dates, advance, hscic, pmap)
     with ctx.step("trusts", total=9) as advance:
@@ -101,8 +104,8 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
     release_dates: dict[str, str] = {}
     name_obs, status_obs, memberships = [], [], []
     release_rows = []
-    for fname, (as_of, layout, enc) in sorted(epraccur.RELEASES.items(), key=lambda kv: kv[1][0]):
-        parsed = _load(ctx, "epraccur", fname, as_of, epraccur.read, layout, enc)
+    for fname, as_of in sorted(registry.files("epraccur", "release").items(), key=lambda kv: kv[1]):
+        parsed = _load(ctx, "epraccur", fname, epraccur.read, *epraccur.FORMAT[fname])
         release_dates[fname] = as_of
         for p in parsed.rows:
             release_rows.append((fname, as_of, p.code, p.name, p.status, int(p.is_gp), p.country,
@@ -118,15 +121,15 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
         advance()
     conn.executemany(f"INSERT INTO practice_release VALUES ({','.join('?' * 13)})", release_rows)
 
-    for fname, (as_of, layout, enc) in epraccur.AMENDMENTS.items():
-        parsed = _load(ctx, "epraccur", fname, as_of, epraccur.read, layout, enc)
+    for fname in registry.files("epraccur", "amendment"):
+        parsed = _load(ctx, "epraccur", fname, epraccur.read, *epraccur.FORMAT[fname])
         for p in parsed.rows:
             if p.commissioner:
                 memberships.append((p.code, p.commissioner, p.joined, p.left, fname))
         advance()
 
-    for fname, as_of in epcmem.FILES.items():
-        parsed = _load(ctx, "epcmem", fname, as_of, epcmem.read)
+    for fname in registry.files("epcmem"):
+        parsed = _load(ctx, "epcmem", fname, epcmem.read)
         memberships += [(m.practice, m.commissioner, m.start, m.end, fname) for m in parsed.rows]
         advance()
 
@@ -140,11 +143,11 @@ def _practices(ctx, orgs, advance) -> dict[str, str]:
     return release_dates
 
 
-def _load(ctx, dataset: str, fname: str, as_of: str, reader, *args):
-    """Read one raw file with its reader and log it (hash, date, rows, rejects)."""
+def _load(ctx, dataset: str, fname: str, reader, *args):
+    """Read one raw file with its reader and log it (hash, registry date, rows, rejects)."""
     path = ctx.path(dataset, fname)
     parsed = reader(path, *args)
-    ctx.record(dataset, path, as_of, parsed.rejects)
+    ctx.log(dataset, path, parsed.rejects)
     return parsed
 
 
@@ -156,8 +159,8 @@ def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
     conn = ctx.conn
     # eccg: every CCG since 2013 and today's sub-ICB locations, with dates.
     eccg_open: dict[str, str] = {}
-    for fname, as_of in ods_orgs.ECCG.items():
-        parsed = _load(ctx, "eccg", fname, as_of, ods_orgs.read)
+    for fname, as_of in registry.files("eccg", "eccg").items():
+        parsed = _load(ctx, "eccg", fname, ods_orgs.read)
         for o in parsed.rows:
             if "RO218" in o.roles:
                 kind = "commissioning_hub"
@@ -176,8 +179,8 @@ def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
     advance()
 
     # ICBs: ONS names and codes give each ICB's Q code, E54 code and name.
-    for fname, as_of in ods_orgs.ICB_NAMES.items():
-        parsed = _load(ctx, "eccg", fname, as_of, ods_orgs.read_icb_names)
+    for fname, as_of in registry.files("eccg", "icb_names").items():
+        parsed = _load(ctx, "eccg", fname, ods_orgs.read_icb_names)
         for i in parsed.rows:
             orgs.put(i.code, name=i.name, kind="icb", opened=ICB_START, source=fname, as_of=as_of)
             conn.execute("INSERT INTO org_attribute VALUES (?,?,?,?,?,?)",
@@ -224,8 +227,8 @@ def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
         for r in parsed.rows:
             q_to_e39[r.area_team] = r.area_team_ons
             y_to_e40[r.region] = r.region_ons
-    for fname, as_of in nhs_local_offices.FILES.items():
-        parsed = _load(ctx, "ons_lookups_2015_2020", fname, as_of, nhs_local_offices.read)
+    for fname, as_of in registry.files("ons_lookups_2015_2020", "local_offices").items():
+        parsed = _load(ctx, "ons_lookups_2015_2020", fname, nhs_local_offices.read)
         e39 = {r.code: r.name for r in parsed.rows}
         e40 = {r.region: r.region_name for r in parsed.rows}
         for q, code in q_to_e39.items():
@@ -234,7 +237,7 @@ def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
         for y, code in y_to_e40.items():
             orgs.put(y, name=e40.get(code, y), kind="region", source=fname, as_of=as_of)
     for fname, parsed in pmap.items():
-        as_of = patients.MAP_2022[fname]
+        as_of = registry.as_of("patients_registered", fname)
         for r in parsed.rows:
             orgs.put(r.region, name=r.region_name, kind="region", source=fname, as_of=as_of)
             if r.stp not in orgs.rows or orgs.rows[r.stp].get("kind") != "icb":
@@ -269,8 +272,8 @@ def _trusts(ctx, orgs, advance) -> None:
     list_dates: dict[str, str] = {}      # full trust lists: names, FT status
     name_obs, ft_obs, region_obs, hlhg_obs = [], [], [], []
     opened, closed = {}, {}
-    for fname, as_of in ods_orgs.ETR.items():
-        parsed = _load(ctx, "etr", fname, as_of, ods_orgs.read)
+    for fname, as_of in registry.files("etr").items():
+        parsed = _load(ctx, "etr", fname, ods_orgs.read)
         list_dates[fname] = as_of
         for t in parsed.rows:
             orgs.put(t.code, name=t.name, kind="nhs_trust", address=t.address, postcode=t.postcode,
@@ -284,8 +287,8 @@ def _trusts(ctx, orgs, advance) -> None:
                 if t.hlhg:
                     hlhg_obs.append((t.code, fname, t.hlhg, fname))
         advance()
-    for fname, as_of in trust_lists.ETR_OLD.items():
-        parsed = _load(ctx, "nhs_trusts", fname, as_of, trust_lists.read_etr_old)
+    for fname, as_of in registry.files("nhs_trusts", "etr_old").items():
+        parsed = _load(ctx, "nhs_trusts", fname, trust_lists.read_etr_old)
         list_dates[fname] = as_of
         for t in parsed.rows:
             if t.code not in orgs.rows:
@@ -299,14 +302,14 @@ def _trusts(ctx, orgs, advance) -> None:
                 hlhg_obs.append((t.code, fname, t.hlhg, fname))
         advance()
     region_dates, hlhg_dates = dict(list_dates), dict(list_dates)
-    fname = "trusts22_nhs_region21.csv"
-    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.TRUSTS22[fname], trust_lists.read_regions)
-    region_dates[fname] = trust_lists.TRUSTS22[fname]
+    fname = registry.file_name("nhs_trusts", "regions")
+    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.read_regions)
+    region_dates[fname] = registry.as_of("nhs_trusts", fname)
     region_obs += [(r.code, fname, r.region_ods, fname) for r in parsed.rows if r.status == "open"]
     advance()
-    fname = "trusts22_stp21.csv"
-    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.TRUSTS22[fname], trust_lists.read_stps)
-    hlhg_dates[fname] = trust_lists.TRUSTS22[fname]
+    fname = registry.file_name("nhs_trusts", "stps")
+    parsed = _load(ctx, "nhs_trusts", fname, trust_lists.read_stps)
+    hlhg_dates[fname] = registry.as_of("nhs_trusts", fname)
     e54_to_q = {a: c for c, a in conn.execute(
         "SELECT code, value FROM org_attribute WHERE attribute = 'ons_code'")}
     hlhg_obs += [(r.code, fname, e54_to_q[r.stp_code], fname) for r in parsed.rows if r.stp_code in e54_to_q]
@@ -323,23 +326,23 @@ def _trusts(ctx, orgs, advance) -> None:
     _relationships(conn, rows)
 
     type_obs, detail_obs, eric_names = [], [], []
-    for fname, (start, _end) in trust_types.ERIC_XLS.items():
-        parsed = _load(ctx, "trust_types", fname, start, trust_types.read_eric_xls)
+    for fname, start in registry.files("trust_types", "eric_xls").items():
+        parsed = _load(ctx, "trust_types", fname, trust_types.read_eric_xls)
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
         eric_names += [(t.code, t.name, fname) for t in parsed.rows]
         advance()
-    for fname, as_of in trust_types.CQC.items():
-        parsed = _load(ctx, "nhs_trust_types", fname, as_of, trust_types.read_cqc)
+    for fname, as_of in registry.files("nhs_trust_types").items():
+        parsed = _load(ctx, "nhs_trust_types", fname, trust_types.read_cqc)
         type_obs += [(t.code, as_of, t.type, fname) for t in parsed.rows]
         advance()
-    for fname, (start, _end) in trust_types.ERIC_CSV.items():
-        parsed = _load(ctx, "trust_types", fname, start, trust_types.read_eric_csv)
+    for fname, start in registry.files("trust_types", "eric_csv").items():
+        parsed = _load(ctx, "trust_types", fname, trust_types.read_eric_csv)
         type_obs += [(t.code, start, t.type, fname) for t in parsed.rows]
         detail_obs += [(t.code, start, t.original, fname) for t in parsed.rows]
         advance()
     # Care trusts (e.g. Camden and Islington, TAF) are not in the etr lists: ERIC still names them.
-    for code, name, src in sorted(set(eric_names), key=lambda t: t[2]):
+    for code, name, src in sorted(set(eric_names), key=lambda t: (t[2], t[0], t[1])):
         if code not in orgs.rows:
             orgs.put(code, name=name, kind="nhs_trust", source=src)
     _attributes(conn, "trust_type", _runs(type_obs))
@@ -348,9 +351,9 @@ def _trusts(ctx, orgs, advance) -> None:
 
 def _successions(ctx, advance) -> None:
     best: dict[tuple[str, str], tuple[str, str]] = {}
-    for reader, files in ((successions.read_archive, successions.ARCHIVE), (successions.read_current, successions.CURRENT)):
-        for fname, as_of in files.items():
-            parsed = _load(ctx, "trust_successions", fname, as_of, reader)
+    for reader, part in ((successions.read_archive, "archive"), (successions.read_current, "current")):
+        for fname in registry.files("trust_successions", part):
+            parsed = _load(ctx, "trust_successions", fname, reader)
             for s in parsed.rows:
                 best[(s.old, s.new)] = (s.date, fname)  # the current succ file, read last, wins
     _relationships(ctx.conn, [
@@ -361,7 +364,7 @@ def _successions(ctx, advance) -> None:
 
 
 def _pcns(ctx, orgs, advance) -> None:
-    for fname, as_of in epcn.FILES.items():
+    for fname, as_of in registry.files("epcn").items():
         path = ctx.path("epcn", fname)
         details, members = epcn.read(path)
         members.rejects.check()
@@ -369,7 +372,7 @@ def _pcns(ctx, orgs, advance) -> None:
         both = Rejects(path.name, details.rejects.rows + members.rejects.rows,
                        details.rejects.items + members.rejects.items)
         details.rejects.check()
-        ctx.record("epcn", path, as_of, both)
+        ctx.log("epcn", path, both)
         for p in details.rows:
             orgs.put(p.code, name=p.name, kind="pcn", address=p.address, postcode=p.postcode,
                      opened=p.opened, closed=p.closed, source=fname, as_of=as_of)
@@ -386,21 +389,21 @@ def _pcns(ctx, orgs, advance) -> None:
 def _figures(ctx, advance, hscic, pmap) -> None:
     rows = []
     for fname, parsed in hscic.items():
-        as_of = patients.HSCIC_2016[fname]
+        as_of = registry.as_of("patients_registered", fname)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
-    for fname, as_of in patients.NHSBSA_2016.items():
-        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_nhsbsa_2016)
+    for fname, as_of in registry.files("patients_registered", "nhsbsa_2016").items():
+        parsed = _load(ctx, "patients_registered", fname, patients.read_nhsbsa_2016)
         rows += [(r.practice, "registered_patients_nhsbsa", as_of, r.patients, fname)
                  for r in parsed.rows if r.is_gp_practice]
         rows += [(r.practice, "gp_count", as_of, r.gp_count, fname) for r in parsed.rows if r.is_gp_practice]
     advance()
-    for fname, as_of in patients.TOTALS_2021.items():
-        parsed = _load(ctx, "patients_registered", fname, as_of, patients.read_totals_2021)
+    for fname, as_of in registry.files("patients_registered", "totals_2021").items():
+        parsed = _load(ctx, "patients_registered", fname, patients.read_totals_2021)
         rows += [(r.practice, "registered_patients", as_of, r.patients, fname) for r in parsed.rows]
         rows += _by_commissioner(parsed.rows, as_of, fname)
     for fname, parsed in pmap.items():
-        as_of = patients.MAP_2022[fname]
+        as_of = registry.as_of("patients_registered", fname)
         _relationships(ctx.conn, [
             (r.practice, r.pcn, "member_of", as_of, as_of, fname, "NHS Digital practice map (Jan 2022)", None)
             for r in parsed.rows if r.pcn and r.pcn != "U"

@@ -33,7 +33,7 @@ def load(ctx) -> None:
         cp_path = ctx.path("os_codepoint_open", codepoint.FILE)
         rejects = Rejects(cp_path.name)
         cp = codepoint.read(cp_path, rejects)
-        ctx.record("os_codepoint_open", cp_path, codepoint.AS_OF, rejects)
+        ctx.log("os_codepoint_open", cp_path, rejects)
         district_facts.health_authorities(ctx, cp, cp_path.name)
         advance(1)
         # Already read (and recorded) by the geography step; this is the cached frame.
@@ -199,7 +199,7 @@ def _within_candidates(split, pairs, index21, polys, tree) -> pl.DataFrame:
     rest = keyed.join(inside.select("_k"), on="_k", how="anti").join(cand, on="lsoa11")
     if rest.height:
         d = shapely.distance(pts[rest["_k"].to_numpy()], polys[rest["_poly"].to_numpy()])
-        near = rest.with_columns(pl.Series("_d", d)).sort("_k", "_d").unique("_k", keep="first")
+        near = rest.with_columns(pl.Series("_d", d)).sort("_k", "_d", "_poly").unique("_k", keep="first")
         out = pl.concat([out, near.select("_i", pl.col("lsoa21").alias("lsoa21_geo"),
                                           pl.lit("nearest_polygon").alias("placed_geo"))])
     return out.with_columns(pl.col("_i").cast(pl.UInt32))

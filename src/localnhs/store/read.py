@@ -141,8 +141,10 @@ def release_row(conn, file: str, code: str) -> Row | None:
 
 
 def active_gp_counts(conn, file: str) -> Row:
+    """Open English GP practices in one epraccur release, and the commissioners and regions they name."""
     return one(conn,
-               "SELECT count(*) AS practices, count(DISTINCT commissioner) AS commissioners FROM practice_release "
+               "SELECT count(*) AS practices, count(DISTINCT commissioner) AS commissioners, "
+               "count(DISTINCT region) AS regions FROM practice_release "
                "WHERE file = ? AND is_gp = 1 AND status = 'active' AND country = 'England'", file)
 
 

@@ -359,16 +359,11 @@ def _national_html(conn, when: str | None) -> str:
 @router.get("/about/data", response_class=HTMLResponse)
 def about_data(request: Request):
     from localnhs import attribution
+    from localnhs.query.about import data_files
     from localnhs.store import read
-    from localnhs.web.datasets import describe
 
     conn = _conn(request)
-    rows = []
-    for r in read.import_log(conn):
-        d = describe(r["source"])
-        rows.append({"source": r["source"], "file": r["file"], "as_of": r["as_of"], "rows": r["rows"],
-                     "rejects": r["rejects"], "sha": r["sha256"][:12], "sha256": r["sha256"],
-                     "title": d["title"], "publisher": d["publisher"], "licence": d["licence"]})
+    rows = [{**r, "sha": r["sha256"][:12]} for r in data_files(conn)]
     meta = read.meta(conn)
     return render("about_data.html", rows=rows, lines=attribution.LINES, built_at=meta.get("built_at"),
                   breadcrumbs=[{"text": "Home", "href": "/"}])
