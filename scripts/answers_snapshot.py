@@ -1,9 +1,9 @@
 """Write the JSON answers for a fixed random sample of postcodes, both eras, to a file.
 
-Run it before and after a refactor and compare (tests/test_answers_unchanged.py does the
-comparison when LOCALNHS_ANSWERS_BEFORE names the earlier file):
+Run it on the code you start from; tests/test_answers_unchanged.py then compares the answers
+of the code you changed with the saved ones:
 
-    .venv/bin/python scripts/answers_snapshot.py var/answers-before.json
+    .venv/bin/python scripts/answers_snapshot.py var/answers-baseline.json [database]
 """
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ N = 60
 
 
 def sample_postcodes(conn, n: int = N, seed: int = SEED) -> list[str]:
-    from localnhs.store import read
-
-    live = read.english_postcodes_sample(conn) if hasattr(read, "english_postcodes_sample") else None
-    if live is None:
-        live = [r[0] for r in conn.execute(
-            "SELECT pcd FROM postcode WHERE country = 'E92000001' AND status = 'live' ORDER BY pcd")]
+    # A dev script, not the app: it reads the table directly to draw its sample.
+    live = [r[0] for r in conn.execute(
+        "SELECT pcd FROM postcode WHERE country = 'E92000001' AND status = 'live' ORDER BY pcd")]
     rng = random.Random(seed)
     return sorted(rng.sample(live, n)) + ["NN17 1AA", "WA5 1QG", "TR21 0HE", "CF10 1EP", "EH1 1YZ", "ZZ99 9ZZ"]
 

@@ -77,8 +77,7 @@ def _record_2026(raw_folder: Path, previous: guards.Previous, accept: bool) -> B
     conn.executescript(DDL)
     ctx = BuildContext(conn=conn, raw=raw_folder, previous=previous, accept_changes=accept)
     path = ctx.path("epraccur", PRACTICES_2026)
-    as_of, layout, enc = epraccur.RELEASES[PRACTICES_2026]
-    ctx.record("epraccur", path, as_of, epraccur.read(path, layout, enc).rejects)
+    ctx.log("epraccur", path, epraccur.read(path, *epraccur.FORMAT[PRACTICES_2026]).rejects)
     return ctx
 
 

@@ -8,7 +8,6 @@ GET; every response gets a Content-Security-Policy allowing only this origin (pl
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import sqlite3
@@ -17,33 +16,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from localnhs import attribution, paths
-from localnhs.query.errors import OutsideEngland, QueryError
+from localnhs.api import health, postcodesio, routes
+from localnhs.api.responses import BULK_LIMIT, JSON, error_body, query_error_body  # noqa: F401 - BULK_LIMIT for callers
+from localnhs.query.errors import QueryError
+from localnhs.web import pages
 
 log = logging.getLogger("localnhs.api")
-BULK_LIMIT = 10_000
 CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; "
        "style-src 'self'; script-src 'self'; font-src 'self' data:; connect-src 'self'; "
        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
-
-
-def error_body(status: int, code: str, message: str, **extra) -> dict:
-    return {"error": {"status": status, "code": code, "message": message, **extra}}
-
-
-def query_error_body(exc: QueryError) -> dict:
-    extra = {"nation": exc.nation} if isinstance(exc, OutsideEngland) else {}
-    if exc.hint:
-        extra["hint"] = exc.hint
-    return error_body(exc.status, exc.code, exc.message, **extra)
-
-
-class JSON(JSONResponse):
-    def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
 @asynccontextmanager
@@ -74,8 +58,7 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):
         if not request.url.path.startswith("/api/"):
-            from localnhs.web.pages import error_page
-            return error_page(request, exc.status, exc.message, exc.hint)
+            return pages.error_page(request, exc.status, exc.message, exc.hint)
         return JSON(query_error_body(exc), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
@@ -87,8 +70,7 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if not request.url.path.startswith("/api/") and exc.status_code == 404:
-            from localnhs.web.pages import error_page
-            return error_page(request, 404, "Page not found", "Check the address, or search from the home page.")
+            return pages.error_page(request, 404, "Page not found", "Check the address, or search from the home page.")
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
         return JSON(error_body(exc.status_code, code, str(exc.detail)), status_code=exc.status_code)
 
@@ -112,16 +94,9 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
                                    swagger_css_url="/static/vendor/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/vendor/nhsuk/assets/images/favicon.ico")
 
-    from localnhs.api.health import router as health_router
-    from localnhs.api.routes import router
-    app.include_router(health_router)
-    app.include_router(router)
-    from localnhs.api import postcodesio
-
+    # The API and the web pages side by side on one app: routers first, then /static and the pages.
+    app.include_router(health.router)
+    app.include_router(routes.router)
     postcodesio.mount(app, root=os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1")
-    try:
-        from localnhs.web.pages import mount
-        mount(app)
-    except ImportError:
-        pass
+    pages.mount(app)
     return app

@@ -10,6 +10,7 @@ import sqlite3
 
 from fastapi import APIRouter, Request
 
+from localnhs.api.responses import JSON, error_body
 from localnhs.store import read
 from localnhs.store.schema import SCHEMA_VERSION
 
@@ -18,15 +19,11 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/healthz")
 def healthz():
-    from localnhs.api.app import JSON
-
     return JSON({"status": "ok"}, headers={"cache-control": "no-store"})
 
 
 @router.get("/readyz")
 def readyz(request: Request):
-    from localnhs.api.app import JSON, error_body
-
     db = request.app.state.db
     build = db.current
     try:

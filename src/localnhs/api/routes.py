@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, Query, Request
 
+from localnhs.api.responses import BULK_LIMIT, JSON, query_error_body
 from localnhs.query.errors import InvalidInput, QueryError
 from localnhs.query.model import to_dict
 
@@ -13,8 +14,6 @@ AsOf = Query(None, description="Date the answer is for, YYYY-MM-DD (default toda
 
 def _json(content):
     """Serialise once, directly: answers are plain dicts already (skips FastAPI's re-encoding)."""
-    from localnhs.api.app import JSON
-
     return JSON(content)
 
 
@@ -52,7 +51,6 @@ def stats(request: Request, as_of: str | None = AsOf):
 
 @router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item")
 def bulk(request: Request, body: dict = Body(..., examples=[{"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"}])):
-    from localnhs.api.app import BULK_LIMIT, query_error_body
     from localnhs.query.bulk import enrich
 
     postcodes = body.get("postcodes") if isinstance(body, dict) else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from localnhs.query.names import display
 from localnhs.store import read
-from localnhs.store.derive import name_key
+from localnhs.store.search_key import name_key
 
 KIND_ORDER = {"area_utla": 0, "area_lad": 0, "gp_practice": 1, "nhs_trust": 1, "icb": 1, "sub_icb_location": 1,
               "ccg": 2, "pcn": 2, "council": 2, "area_ward": 3, "former_name": 4}

@@ -15,6 +15,7 @@ from collections import defaultdict
 from localnhs.store import icb_2026
 from localnhs.store.load_organisations import ICB_START
 from localnhs.store.intervals import day_before, from_snapshots
+from localnhs.store.search_key import name_key
 
 # ONS vintages that list councils, with the first date each describes.
 COUNCIL_VINTAGES = [
@@ -178,13 +179,6 @@ def _locations(conn) -> None:
     conn.executemany("INSERT INTO org_point_code VALUES (?,?)", [(i, r[0]) for i, r in enumerate(rows, 1)])
     conn.executemany("INSERT INTO org_point VALUES (?,?,?,?,?)",
                      [(i, r[1], r[1], r[2], r[2]) for i, r in enumerate(rows, 1)])
-
-
-def name_key(text: str) -> str:
-    """The form names are matched in: case, punctuation and '&'/'and' do not matter."""
-    text = text.lower().replace("&", " and ")
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join(text.split())
 
 
 def _search(conn) -> None:
