@@ -26,7 +26,10 @@ def logged(conn) -> dict[tuple[str, str], dict]:
 @pytest.mark.parametrize("dataset_id", IDS)
 def test_dataset_is_documented(dataset_id, raw):
     d = registry.dataset(dataset_id)
-    assert (raw / d.id / "PROVENANCE.md").is_file(), f"{d.id}: no PROVENANCE.md in the raw folder"
+    # One PROVENANCE.md for the folder, or one beside each file in dated subfolders (nhsuk_sites/2014-02/).
+    folders = {(raw / d.id / f.name).parent for f in d.files}
+    assert (raw / d.id / "PROVENANCE.md").is_file() or all((f / "PROVENANCE.md").is_file() for f in folders), \
+        f"{d.id}: no PROVENANCE.md in the raw folder"
     assert d.title and d.publisher and d.licence.startswith("OGL"), d
     assert d.attribution and set(d.attribution) <= set(registry.STATEMENTS), d.attribution
     assert "ogl" in d.attribution, f"{d.id}: an OGL dataset must carry the OGL statement"
