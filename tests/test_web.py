@@ -79,6 +79,25 @@ def test_search_escapes_input(client):
     assert "<script>alert" not in r.text and "&lt;script&gt;" in r.text
 
 
+def test_search_forgives_typing_slips(client):
+    r = client.get("/search", params={"q": "Warington"})
+    assert "Did you mean" in r.text and 'href="/search?q=Warrington">Warrington</a>?' in r.text
+    assert "/organisations/RWW" in r.text  # the corrected search's results are shown
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", r.text))
+    assert text.count("Warrington Council area") == 1  # one entry per area
+
+
+def test_search_results_say_where(client):
+    r = client.get("/search", params={"q": "Fairfield Surgery"})
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", r.text))
+    # the three practices of that name in epraccur, told apart by town and council
+    for where in ("GP practice in Etchingham, Rother", "GP practice in Warrington", "GP practice in Llanelli, Carmarthenshire"):
+        assert where in text, where
+    r = client.get("/search", params={"q": "NHS Warrington CCG"})
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", r.text))
+    assert "Former name of NHS Cheshire and Merseyside ICB - 02E" in text and text.count("Former name") == 1
+
+
 def test_place_today(client):
     r = client.get(PC_URL)
     assert r.status_code == 200

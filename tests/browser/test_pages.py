@@ -74,6 +74,19 @@ def test_journey(page, server):
     _clean(page)
 
 
+def test_search_offers_a_correction(page, server):
+    page.goto(server + "/search?q=Warington")
+    link = page.get_by_role("link", name="Warrington", exact=True).first
+    assert "Did you mean" in page.inner_text("main")
+    page.click("main p.nhsuk-body-l a")
+    page.wait_for_url(re.compile(r"q=Warrington$"))
+    assert "Results for" in page.inner_text("h1") and link is not None
+    page.goto(server + "/search?q=Fairfield+Surgery")
+    items = page.locator(".app-results__item").all_inner_texts()
+    assert len(items) == 3 and all(" in " in i for i in items), items
+    _clean(page, allow=("status of 404",))
+
+
 def test_invalid_input_shows_error_summary(page, server):
     page.goto(server + "/")
     page.fill("#q", "WA5 1Q!")

@@ -1,11 +1,16 @@
 """Name search over organisations (current and former names) and council / ward areas.
 
 Tolerant of case, punctuation and '&' versus 'and': both sides go through the same key.
+Tolerant of typing slips too: ``suggest`` corrects each word to the closest word that occurs
+in the names we hold (rapidfuzz's edit-distance ratio), so "Warington" offers "Warrington".
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from localnhs.query.names import display
 from localnhs.store import read
@@ -13,6 +18,10 @@ from localnhs.store.search_key import name_key
 
 KIND_ORDER = {"area_utla": 0, "area_lad": 0, "gp_practice": 1, "nhs_trust": 1, "icb": 1, "sub_icb_location": 1,
               "ccg": 2, "pcn": 2, "council": 2, "area_ward": 3, "former_name": 4}
+
+
+SUGGEST_CUTOFF = 80  # rapidfuzz ratio (0-100): "warington" / "warrington" is 94.7
+_VOCABULARY: dict[int, tuple[list[str], Counter]] = {}
 
 
 @dataclass
@@ -41,3 +50,42 @@ def search(conn, text: str, limit: int = 20) -> list[Hit]:
         hits.append(Hit(r["code"], display(r["name"]), r["kind"], bool(r["current"]), exact))
     hits.sort(key=lambda h: (not h.exact, not h.current, KIND_ORDER.get(h.kind, 2), len(h.name)))
     return hits[:limit]
+
+
+def _vocabulary(conn) -> tuple[list[str], Counter]:
+    key = id(conn)
+    if key not in _VOCABULARY:
+        counts = Counter(w for k in read.search_keys(conn) for w in k.split())
+        _VOCABULARY.clear()  # one database at a time per process
+        _VOCABULARY[key] = (list(counts), counts)
+    return _VOCABULARY[key]
+
+
+def suggest(conn, text: str) -> str | None:
+    """The query with each unknown word replaced by the closest known one (ties: the commoner word),
+    or None when every word is known or nothing is close enough."""
+    words, counts = _vocabulary(conn)
+    asked = name_key(text or "").split()
+    out, changed = [], False
+    for w in asked:
+        if w in counts or len(w) < 3 or w.isdigit():
+            out.append(w)
+            continue
+        best = process.extract(w, words, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=5)
+        if not best:
+            out.append(w)
+            continue
+        top = max(best, key=lambda m: (m[1], counts[m[0]]))
+        out.append(top[0])
+        changed = True
+    return " ".join(out) if changed else None
+
+
+def whereabouts(conn, codes: list[str]) -> dict[str, dict]:
+    """code -> {name, town, council, closed}: the name it has now, the last part of the address, the council its postcode is in
+    (newest ONS name) and the closing date, so results with the same name can be told apart."""
+    out = {}
+    for r in read.org_places(conn, list(codes)):
+        town = display((r["address"] or "").split(",")[-1].strip().upper()) or None
+        out[r["code"]] = {"name": display(r["name"]), "town": town, "council": r["council"], "closed": r["closed"]}
+    return out

@@ -203,6 +203,24 @@ def search_names(conn, words: list[str], limit: int = 50) -> list[Row]:
     ).fetchall()
 
 
+def search_keys(conn) -> list[str]:
+    """Every searchable name's key (lower case, punctuation dropped): the vocabulary for suggestions."""
+    return [r[0] for r in conn.execute("SELECT name_key FROM search")]
+
+
+def org_places(conn, codes: list[str]) -> list[Row]:
+    """Where organisations are: their name now, address, postcode, council (newest ONS name) and closing date."""
+    if not codes:
+        return []
+    marks = ",".join("?" * len(codes))
+    return conn.execute(
+        f"SELECT o.code, o.name, o.address, o.postcode, o.closed,"
+        f" (SELECT a.name FROM area a WHERE a.type = 'lad' AND a.code = p.lad ORDER BY a.vintage DESC LIMIT 1) AS council"
+        f" FROM organisation o LEFT JOIN postcode p ON p.pcd = o.postcode WHERE o.code IN ({marks})",
+        codes,
+    ).fetchall()
+
+
 def import_log(conn) -> list[Row]:
     return conn.execute("SELECT * FROM import_log ORDER BY source, file").fetchall()
 

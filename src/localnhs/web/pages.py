@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -76,7 +76,6 @@ def _search_error(q: str, message: str) -> HTMLResponse:
 def search_page(request: Request, q: str | None = Query(None, max_length=200)):
     from localnhs.query import postcode as pc
     from localnhs.query.errors import QueryError
-    from localnhs.query.national_view import area_place
     from localnhs.query.places import locate
     from localnhs.query.search import search
 
@@ -102,6 +101,15 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
     if not hits and re.search(r"\d", text):
         return _search_error(text, f"Enter {pc.EXAMPLE}")
     if not hits:
+        from localnhs.query.names import display
+        from localnhs.query.search import suggest
+
+        better = suggest(conn, text)
+        fixed = search(conn, better, limit=20) if better else []
+        if fixed:
+            shown = display(better.upper())
+            return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, fixed),
+                          did_you_mean={"text": shown, "href": "/search?" + urlencode({"q": shown})}, errors=None)
         suggestions, seen = [], set()
         words = text.split()
         for drop in range(len(words)):
@@ -111,27 +119,40 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
             for h in search(conn, fewer, limit=5):
                 if h.code not in seen:
                     seen.add(h.code)
-                    suggestions.append(_hit_view(conn, h, area_place))
-        return render("search.html", status=404, query=text, hits=[], suggestions=suggestions[:10], errors=None)
-    views = []
-    areas = 0
+                    suggestions.append(h)
+        return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, suggestions[:10]),
+                      did_you_mean=None, errors=None)
+    return render("search.html", query=text, hits=_views(conn, hits), suggestions=None, errors=None)
+
+
+def _views(conn, hits) -> list[dict]:
+    """At most six areas; every organisation with its town, council and whether it has closed."""
+    from localnhs.query.national_view import area_place
+    from localnhs.query.search import whereabouts
+
+    places = whereabouts(conn, [h.code for h in hits if not h.kind.startswith("area_")])
+    views, areas, seen = [], 0, set()
     for h in hits:
         if h.kind.startswith("area_"):
+            if h.code in seen:  # a unitary council is both a district and an upper-tier area
+                continue
+            seen.add(h.code)
             areas += 1
             if areas > 6:
                 continue
-        views.append(_hit_view(conn, h, area_place))
-    return render("search.html", query=text, hits=views, suggestions=None, errors=None)
+        views.append(_hit_view(conn, h, area_place, places.get(h.code)))
+    return views
 
 
 KIND_WORDS = {"area_lad": "Council area", "area_utla": "Council area", "area_ward": "Ward", "gp_practice": "GP practice",
               "nhs_trust": "NHS trust", "icb": "Integrated care board", "sub_icb_location": "Sub-ICB location (formerly CCG)",
               "ccg": "Clinical commissioning group (closed)", "pcn": "Primary care network", "council": "Council",
-              "region": "NHS England region", "area_team": "NHS England area team", "former_name": "Former name"}
+              "region": "NHS England region", "area_team": "NHS England area team", "former_name": "Former name",
+              "hwb": "Health and Wellbeing Board", "healthwatch": "Local Healthwatch"}
 
 
-def _hit_view(conn, h, area_place) -> dict:
-    from localnhs.web import org_href
+def _hit_view(conn, h, area_place, place: dict | None = None) -> dict:
+    from localnhs.web import nice_date, org_href
 
     what = KIND_WORDS.get(h.kind, h.kind.replace("_", " ").capitalize())
     if h.kind.startswith("area_"):
@@ -139,13 +160,20 @@ def _hit_view(conn, h, area_place) -> dict:
         href = place_href(pcd) if pcd else None
         return {"name": h.name, "href": href, "what": what,
                 "note": f"Shows the local NHS for {pcd}, a postcode near the middle" if pcd else None}
+    where = []
+    if place:
+        where = [x for x in (place["town"], place["council"]) if x]
+        if len(where) == 2 and where[0].lower() == where[1].lower():
+            where = where[:1]
+    closed = place and place["closed"] and place["closed"] <= _today()
+    label = "Closed " + nice_date(place["closed"]) if closed else None
+    if not h.current and place and place["name"] and place["name"] != h.name:
+        what = f"Former name of {place['name']}"
+    elif h.kind == "former_name":
+        what = "Former name"
     return {"name": h.name, "href": org_href({"kind": "gp_practice" if h.kind == "gp_practice" else "org", "code": h.code}),
-            "what": what + _closed_suffix(h, what), "code": h.code, "note": None}
-
-
-def _closed_suffix(h, what: str) -> str:
-    """Say "closed" once: not after "(closed)" already in the kind, nor on a former-name hit."""
-    return "" if h.current or "closed" in what.lower() or h.kind == "former_name" else " (closed)"
+            "what": what.replace(" (closed)", ""), "where": ", ".join(where) or None, "closed": label,
+            "code": h.code, "note": None}
 
 
 # ---------------------------------------------------------------- a place
