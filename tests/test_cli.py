@@ -77,14 +77,15 @@ def test_update_downloads_into_a_dated_folder(tmp_path, raw):
     src = raw / "etr" / "etr_2025-12_dse.csv"
     urls = tmp_path / "urls.toml"
     urls.write_text(f'[etr]\n"etr.csv" = "{src.as_uri()}"\n')
-    res = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw"), "--urls", str(urls)],
-                         capture_output=True, text=True, env={"PATH": ""})
+    res = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw"), "--urls", str(urls),
+                          "--allow-file-urls"], capture_output=True, text=True, env={"PATH": ""})
     assert res.returncode == 0, res.stderr
     (folder,) = (tmp_path / "raw").iterdir()
     assert (folder / "etr" / "etr.csv").read_bytes() == src.read_bytes()
     assert "sha256" in (folder / "etr" / "PROVENANCE.md").read_text()
     urls.write_text('[etr]\n"etr.csv" = "file:///nowhere/etr.csv"\n')
-    bad = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw2"), "--urls", str(urls)],
+    bad = subprocess.run([sys.executable, "-m", "localnhs", "update", "--dest", str(tmp_path / "raw2"), "--urls", str(urls),
+                          "--allow-file-urls"],
                          capture_output=True, text=True, env={"PATH": ""})
     assert bad.returncode == 1 and "etr/etr.csv" in bad.stderr
-    assert list((tmp_path / "raw2").glob("*")) == []  # nothing half-downloaded is left behind
+    assert list((tmp_path / "raw2").iterdir()) == []  # nothing half-downloaded is left behind

@@ -133,14 +133,16 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
 @app.command()
 @run
 def update(dest: Optional[Path] = typer.Option(None, "--dest", help="Folder to download into (a dated folder is made inside)."),
-           urls: Optional[Path] = typer.Option(None, "--urls", help="TOML file of dataset -> file -> URL to use instead of the defaults.")):
-    """Download the raw files from their official publishers into a dated folder."""
+           urls: Optional[Path] = typer.Option(None, "--urls", help="TOML file of dataset -> file -> URL to use instead of the defaults."),
+           allow_file_urls: bool = typer.Option(False, "--allow-file-urls", help="Accept file:// URLs (tests).")):
+    """Download the raw files into a new dated folder, checking each one; nothing existing is touched."""
     from localnhs.sources.download import DownloadError, download_all
 
     try:
-        folder = download_all(dest or (paths.var_dir() / "raw"), urls)
+        folder = download_all(dest or (paths.var_dir() / "raw"), urls, allow_file_urls=allow_file_urls)
     except DownloadError as exc:
         err.print(f"[bold red]update failed:[/] {exc}")
+        err.print("Nothing was written: existing folders are untouched.")
         raise typer.Exit(1)
     out.print(f"Downloaded into {folder}. Build from it with: localnhs build --raw {folder}")
 
