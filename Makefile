@@ -45,7 +45,7 @@ bench-postcodesio: $(VENV)/.installed-test $(DB)
 	$(BIN)/python bench/postcodesio.py
 
 load: $(VENV)/.installed-test $(DB)
-	$(BIN)/python bench/load.py --threads 8 --seconds 20 --max 4000
+	$(BIN)/python bench/load.py --connections 64 --seconds 60
 
 clean:
 	rm -rf var/test
