@@ -96,5 +96,10 @@ async def _run(base, paths, connections, seconds, at) -> Results:
 
 
 def run(base: str, paths: list[str], *, connections: int = 64, seconds: float = 20.0, at=()) -> Results:
-    """Bounded: stops at `seconds` (plus at most one request timeout)."""
-    return asyncio.run(_run(base, paths, connections, seconds, at))
+    """Bounded: stops at `seconds` (plus at most one request timeout). Runs its own event loop in
+    a thread, so it works from code that already has one running (pytest with Playwright)."""
+    box: list = []
+    thread = threading.Thread(target=lambda: box.append(asyncio.run(_run(base, paths, connections, seconds, at))))
+    thread.start()
+    thread.join()
+    return box[0]
