@@ -52,6 +52,12 @@ MIN_ROWS: dict[str, dict[str, int]] = {
     },
     "os_codepoint_open": {"codepo_gb*": 1_600_000},
     "nhsuk_sites": {"*/Hospital.csv": 1_000},
+    "nhsuk_gp": {"*/GP.csv": 8_000, "*/CCG.csv": 150},
+    "contacts_and_representatives/council_websites": {"local-authorities.csv": 350},
+    "contacts_and_representatives/la_names_codes": {"uk_local_authorities.csv": 400},
+    "contacts_and_representatives/trust_websites_2023": {"urls.csv": 200},
+    "contacts_and_representatives/ge2024_mps": {"HoC-GE2024-*": 650},
+    "contacts_and_representatives/pcon24_lsoa11_lookup": {"LSOA11_PARL25_*": 40_000, "pcon_2024_lookup.json": 650},
 }
 
 # name -> (minimum fraction covered, what it means). The measures are computed in store/guards.py.
@@ -60,6 +66,8 @@ COVERAGE: dict[str, tuple[float, str]] = {
     "practices_with_commissioner": (0.99, "active English GP practices in the newest release with a commissioner"),
     "lsoa21_with_icb": (0.999, "English LSOA 2021s with a 2024 sub-ICB location and ICB"),
     "lsoa11_with_ccg16": (0.999, "English LSOA 2011s with a 2016 CCG"),
+    "practices_with_phone": (0.98, "active English GP practices in the newest release with a phone number (NHS.UK)"),
+    "lsoa11_with_mp": (0.999, "English LSOA 2011s with a 2024 constituency and its MP"),
 }
 
 

@@ -1,5 +1,7 @@
 """NHS.UK (NHS Choices) hospital lists, four snapshots 2014-2020: each hospital's postcode,
-SubType ("Mental Health Hospital" only in 2014) and the trust that runs it (ParentODSCode).
+SubType ("Mental Health Hospital" only in 2014) and the trust that runs it (ParentODSCode),
+with the phone number and website NHS.UK listed for it (checked by contacts_check; a refused
+value is reported as file:line and the site row is kept).
 
 The uploaders of the snapshots saved them with different delimiters and encodings (see each
 folder's PROVENANCE.md), so each snapshot declares its own. Rows repeat once per service
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from localnhs.sources import contacts_check as check
 from localnhs.sources._rows import Parsed, Rejects, SourceError
 
 DATASET = "nhsuk_sites"
@@ -25,6 +28,7 @@ SNAPSHOTS = {
     "2018-01": ("\u00ac", "cp1252"),
     "2020-01": ("~", "cp1252"),
 }
+CONTACTS = ("Phone", "Website")   # after ParentName in every snapshot
 REQUIRED = ("OrganisationCode", "SubType", "Sector", "OrganisationName", "Postcode", "ParentODSCode", "ParentName")
 CODE = re.compile(r"^[A-Z0-9]{3,7}$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$")
@@ -42,6 +46,8 @@ class Site:
     postcode: str
     parent: str
     parent_name: str
+    phone: check.Checked | None = None
+    website: check.Checked | None = None
 
 
 def _anchor(raw: list[str], start: int) -> int | None:
@@ -65,6 +71,7 @@ def read(path: Path, snapshot: str) -> Parsed:
     if missing:
         raise SourceError(f"{DATASET}/{snapshot}/{path.name}:1: missing column(s) {', '.join(missing)}")
     at = {c: header.index(c) for c in REQUIRED}
+    contact_at = {c: header.index(c) for c in CONTACTS if c in header}
     seen, rows = set(), []
     for line, raw in enumerate(reader, start=2):
         if not raw or not any(v.strip() for v in raw):
@@ -74,6 +81,7 @@ def read(path: Path, snapshot: str) -> Parsed:
             rejects.reject(line, f"expected {len(header)} columns, found {len(raw)}")
             continue
         r = {c: raw[i].strip() for c, i in at.items()}
+        r.update({c: raw[i].strip() for c, i in contact_at.items()})
         if len(raw) > len(header):
             # An unquoted comma in the name or address (2016-02 re-save) shifts the columns after it:
             # re-anchor on the postcode, which is followed by latitude, longitude and the parent trust.
@@ -82,6 +90,8 @@ def read(path: Path, snapshot: str) -> Parsed:
                 rejects.reject(line, f"expected {len(header)} columns, found {len(raw)}, and no postcode to re-align on")
                 continue
             r["Postcode"], r["ParentODSCode"], r["ParentName"] = raw[anchor], raw[anchor + 3], raw[anchor + 4]
+            # The contact columns are counted from the end: a comma can also sit in the trust's name.
+            r.update({c: raw[len(raw) - (len(header) - i)].strip() for c, i in contact_at.items()})
         if r["OrganisationCode"] in seen:
             continue  # one row per service listing: the site is already read
         pcd = " ".join(r["Postcode"].upper().split())
@@ -92,6 +102,15 @@ def read(path: Path, snapshot: str) -> Parsed:
             rejects.reject(line, f"postcode {r['Postcode']!r} is not a postcode")
             continue
         seen.add(r["OrganisationCode"])
+        got = {}
+        for c, fn in (("Phone", check.phone), ("Website", check.website)):
+            value = r.get(c, "")
+            res = None if check.blank(value) else fn(value)
+            if isinstance(res, check.Refused):
+                rejects.reject(line, f"{r['OrganisationCode']}: {c} refused: {res.reason}")
+                res = None
+            got[c] = res
         rows.append(Site(line, snapshot, r["OrganisationCode"], r["OrganisationName"], r["SubType"],
-                         r["Sector"] == "NHS Sector", pcd, r["ParentODSCode"], r["ParentName"]))
+                         r["Sector"] == "NHS Sector", pcd, r["ParentODSCode"], r["ParentName"],
+                         got["Phone"], got["Website"]))
     return Parsed(path, rows, rejects)

@@ -30,6 +30,10 @@ STATEMENTS = {
     "national_statistics": "Contains National Statistics data © Crown copyright and database right 2025.",
     "ons": "Source: Office for National Statistics licensed under the Open Government Licence v3.0.",
     "ods": "NHS England / NHS Digital Organisation Data Service data, Open Government Licence v3.0.",
+    "parliament": "Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+    "mysociety": "Contains mySociety data (local authority names and codes; LSOA to 2024 constituency overlaps), "
+                 "licensed under CC BY 4.0.",
+    "gds": "Council homepages from GOV.UK Local Links Manager, © Crown copyright (Government Digital Service), MIT licence.",
 }
 OGL = "OGL v3.0"
 ODS_ATTRIBUTION = ("ogl", "ods")
@@ -75,6 +79,8 @@ GEOGRAPHY = "localnhs.store.load_geography:load"
 POSTCODES = "localnhs.store.load_postcodes:load"
 DERIVED = "localnhs.store.derive:load"
 FOOTPRINTS = "localnhs.store.footprint:load"
+CONTACTS = "localnhs.store.load_contacts:load"
+CR = "contacts_and_representatives"
 ODS_CURRENT = "https://files.digital.nhs.uk/assets/ods/current/"
 ODS_PAGE = "https://digital.nhs.uk/services/organisation-data-service/"
 
@@ -282,6 +288,55 @@ DATASETS: tuple[Dataset, ...] = (
          File("2018-01/Hospital.csv", "2018-01-31"), File("2020-01/Hospital.csv", "2020-01-15")),
         ("localnhs.sources.nhsuk_sites:read",), FOOTPRINTS,
         depends=(DERIVED, "etr", "trust_types", "trust_successions", "acute_trust_catchments"),
+    ),
+
+    # Contacts and elected representatives: keyed by the codes the steps above stored.
+    Dataset(
+        "nhsuk_gp", "GP practices' and CCGs' phone numbers, email addresses, websites and readable names",
+        "NHS Choices / NHS.UK website datasets, via public GitHub copies", "OGL (v2 in 2014, v3 later)", ("ogl",),
+        (File("2014-02/GP.csv", "2014-02-22", "gp"), File("2019-05/GP.csv", "2019-05-22", "gp"),
+         File("2019-05/CCG.csv", "2019-05-22", "ccg")),
+        ("localnhs.sources.nhsuk_gp:read",), CONTACTS, depends=("epraccur", "eccg", "nhsuk_sites"),
+        page="https://www.nhs.uk/about-us/nhs-website-datasets/",
+    ),
+    Dataset(
+        f"{CR}/council_websites", "Council homepages by GSS code (GOV.UK Local Links Manager)",
+        "Government Digital Service (GOV.UK Local Links Manager seed data)", "MIT, © Crown copyright (GDS)", ("gds",),
+        (File("local-authorities.csv", "2025-11-12"),),
+        ("localnhs.sources.contacts_reps:read_councils",), CONTACTS, depends=(DERIVED,),
+        page="https://github.com/alphagov/local-links-manager",
+    ),
+    Dataset(
+        f"{CR}/la_names_codes", "Local authority names and codes",
+        "mySociety (uk_local_authority_names_and_codes)", "CC BY 4.0", ("mysociety",),
+        (File("uk_local_authorities.csv", "2025-07-10"),),
+        ("localnhs.sources.contacts_reps:read_la_names",), CONTACTS,
+        page="https://github.com/mysociety/uk_local_authority_names_and_codes",
+    ),
+    Dataset(
+        f"{CR}/trust_websites_2023", "NHS trust websites (NHS England provider directory, October 2023)",
+        "NHS England (NHS provider directory), as collected by ManicJamie/NHS-Trust-Accessibility-Monitor",
+        "OGL v3.0 (NHS England's directory); the collected list is in a GPL-3.0 repository", ("ogl",),
+        (File("urls.csv", "2023-10-26"),),
+        ("localnhs.sources.contacts_reps:read_trust_websites",), CONTACTS, depends=("etr", "nhs_trusts"),
+        page="https://www.england.nhs.uk/publication/nhs-provider-directory/",
+    ),
+    Dataset(
+        f"{CR}/ge2024_mps", "MPs elected at the general election of 4 July 2024, by constituency",
+        "House of Commons Library (General election 2024 results, CBP-10009)", "Open Parliament Licence v3.0",
+        ("parliament",),
+        (File("HoC-GE2024-results-by-constituency.csv", "2024-07-04"),),
+        ("localnhs.sources.contacts_reps:read_mps",), CONTACTS,
+        page="https://commonslibrary.parliament.uk/research-briefings/cbp-10009/",
+    ),
+    Dataset(
+        f"{CR}/pcon24_lsoa11_lookup", "Neighbourhoods (LSOA 2011) and the 2024 Westminster constituencies they overlap",
+        "mySociety (2025-constituencies, geographic_overlaps), from ONS and OS boundaries", "CC BY 4.0",
+        ("mysociety", "os"),
+        (File("LSOA11_PARL25_combo_overlap.parquet", "2024-07-02", "overlap"),
+         File("pcon_2024_lookup.json", "2024-07-02", "names")),
+        ("localnhs.sources.contacts_reps:read_overlaps", "localnhs.sources.contacts_reps:read_pcon_names"), CONTACTS,
+        depends=("ons_lookups_2015_2020",), page="https://github.com/mysociety/2025-constituencies",
     ),
 )
 

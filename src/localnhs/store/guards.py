@@ -88,6 +88,13 @@ def coverage(conn) -> dict[str, float]:
         "lsoa21_with_icb": frac("SELECT count(*), sum(icb24 IS NOT NULL AND sicbl24 IS NOT NULL) FROM lsoa21 "
                                 "WHERE code LIKE 'E%'"),
         "lsoa11_with_ccg16": frac("SELECT count(*), sum(ccg16 IS NOT NULL) FROM lsoa11 WHERE code LIKE 'E%'"),
+        "practices_with_phone": frac(
+            "SELECT count(*), sum(EXISTS (SELECT 1 FROM contact c WHERE c.code = p.code AND c.kind = 'phone')) "
+            "FROM practice_release p WHERE is_gp = 1 AND status = 'active' AND country = 'England' "
+            "AND as_of = (SELECT max(as_of) FROM practice_release)"),
+        "lsoa11_with_mp": frac(
+            "SELECT count(*), sum(EXISTS (SELECT 1 FROM constituency_overlap o JOIN member_of_parliament m "
+            "ON m.constituency = o.constituency WHERE o.lsoa11 = l.code)) FROM lsoa11 l WHERE code LIKE 'E%'"),
     }
 
 

@@ -5,7 +5,7 @@ vintages, one compact row per postcode, figures with dates, and an import log.
 Every fact row names the file it came from (``source``).
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -174,6 +174,52 @@ CREATE TABLE district_fact (
   lad TEXT NOT NULL, fact TEXT NOT NULL,   -- fact: region | nhs_ha
   code TEXT NOT NULL, name TEXT, source TEXT NOT NULL,
   PRIMARY KEY (lad, fact)
+) WITHOUT ROWID;
+
+-- Contact details as their publisher listed them, each a dated fact with its source: NHS.UK's GP,
+-- CCG and hospital listings (2014-2020), GOV.UK's council homepages, NHS England's trust websites.
+CREATE TABLE contact (
+  code TEXT NOT NULL,        -- ODS code (practice, CCG, trust, hospital site) or ONS code (council)
+  kind TEXT NOT NULL,        -- website | phone | email
+  value TEXT NOT NULL,       -- as shown (checked: a web address, a UK phone number, an email address)
+  as_of TEXT NOT NULL,       -- the date the listing describes
+  listed_by TEXT NOT NULL,   -- who listed it, in words ("NHS.UK")
+  source TEXT NOT NULL,      -- dataset/file
+  line INTEGER,              -- line of the file
+  note TEXT,                 -- how it was read or matched, when not verbatim
+  PRIMARY KEY (code, kind, source)
+) WITHOUT ROWID;
+
+-- A practice's readable name and address as NHS.UK listed it (ODS names are upper case).
+CREATE TABLE listing (
+  code TEXT NOT NULL, name TEXT NOT NULL, address TEXT, postcode TEXT,
+  as_of TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (code, source)
+) WITHOUT ROWID;
+
+-- How each name in the trust website list was matched to an ODS code (code NULL: unmatched, reason says why).
+CREATE TABLE trust_name_match (
+  line INTEGER NOT NULL, listed_name TEXT NOT NULL, code TEXT, score REAL NOT NULL, reason TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+
+-- mySociety's local authority names and codes (current and past), joined by GSS code.
+CREATE TABLE local_authority (
+  gss TEXT PRIMARY KEY, code TEXT NOT NULL, official_name TEXT NOT NULL, nice_name TEXT NOT NULL,
+  nation TEXT, current INTEGER NOT NULL, replaced_by TEXT, source TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Westminster constituencies (2024 boundaries) and the MP each elected on 4 July 2024.
+CREATE TABLE constituency (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT, source TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE member_of_parliament (
+  constituency TEXT PRIMARY KEY, name TEXT NOT NULL, party TEXT NOT NULL, result TEXT,
+  elected TEXT NOT NULL, source TEXT NOT NULL
+) WITHOUT ROWID;
+-- Share of each LSOA 2011's people (2019 population, apportioned by postcode) in each 2024 constituency.
+CREATE TABLE constituency_overlap (
+  lsoa11 TEXT NOT NULL, constituency TEXT NOT NULL, share REAL NOT NULL, population REAL NOT NULL,
+  source TEXT NOT NULL, PRIMARY KEY (lsoa11, constituency)
 ) WITHOUT ROWID;
 
 -- Spatial index on organisation points (WGS84 degrees; distances are computed exactly after).
