@@ -225,9 +225,12 @@ def lookup(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json,
     from localnhs.query.local_system import local_system
     from localnhs.render_text import local_system_tables
 
-    result = local_system(_conn(), query, as_of, n_practices=n)
+    conn = _conn()
+    result = local_system(conn, query, as_of, n_practices=n)
     if json_out:
-        _json(result)
+        from localnhs.query.representatives import with_contacts
+
+        _json(with_contacts(conn, result))
         return
     for piece in local_system_tables(result):
         out.print(piece)
@@ -238,11 +241,14 @@ def _show_organisation(code: str, as_of: str | None, json_out: bool, require_kin
     from localnhs.query.organisations import organisation
     from localnhs.render_text import organisation_tables
 
-    view = organisation(_conn(), code, as_of)
+    conn = _conn()
+    view = organisation(conn, code, as_of)
     if require_kind and view.body.kind != require_kind:
         raise NotFound(f"{code.upper()} is a {view.body.label}, not a GP practice.", hint=f"Use `localnhs org {code}`.")
     if json_out:
-        _json(view)
+        from localnhs.query.representatives import organisation_with_contacts
+
+        _json(organisation_with_contacts(conn, view))
         return
     for piece in organisation_tables(view):
         out.print(piece)

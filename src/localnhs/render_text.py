@@ -96,6 +96,18 @@ def engage_text(plan):
             yield f"  {s.type_note}"
         for w in s.ways_in:
             yield f"  - [bold]{w['title']}[/]: {w['text']}  [dim]({', '.join(w['sources'])})[/]"
+        if s.next_step:
+            yield f"  [bold]Next step:[/] {s.next_step}"
+        if s.message:
+            yield f"  [italic]Message you can adapt:[/] {s.message}"
+    for w in plan.write_to:
+        yield f"\n[bold]{w['title']}[/] - {w['to']}"
+        if w["next_step"]:
+            yield f"  [bold]Next step:[/] {w['next_step']}"
+        if w["message"]:
+            yield f"  [italic]Message you can adapt:[/] {w['message']}"
+    for note in (plan.representatives or {}).get("notes", []):
+        yield f"  [dim]{note}[/]"
     yield "\n[bold]For neighbourhood forums and plans[/]"
     for c in plan.community_planning:
         to = ", ".join(c["to"]) or ", ".join(c["to_kinds"])

@@ -25,14 +25,19 @@ async def place(request: Request, postcode: str, as_of: str | None = AsOf):
 
     if not pc.is_full(postcode):
         raise InvalidInput(f"{postcode!r} is not a valid postcode", hint=f"Enter {pc.EXAMPLE}.")
-    return _json(to_dict(local_system(request.app.state.conn, postcode, as_of)))
+    from localnhs.query.representatives import with_contacts
+
+    conn = request.app.state.conn
+    return _json(with_contacts(conn, local_system(conn, postcode, as_of)))
 
 
 @router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures")
 def organisation(request: Request, code: str, as_of: str | None = AsOf):
+    from localnhs.query.representatives import organisation_with_contacts
     from localnhs.query.organisations import organisation as q
 
-    return _json(to_dict(q(request.app.state.conn, code, as_of)))
+    conn = request.app.state.conn
+    return _json(organisation_with_contacts(conn, q(conn, code, as_of)))
 
 
 @router.get("/search", summary="Find practices, trusts, commissioners, councils and places by name")

@@ -534,3 +534,61 @@ def load_healthwatch_areas(root: str | os.PathLike | None = None) -> tuple[Healt
         out.append(HealthwatchArea(item["name"].strip(), tuple(councils), start, end,
                                    _cites(rel, where, item.get("sources"), known), checked))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Finder:
+    """The official finder or page for a kind of body the data has no contact for (contact_finders.yaml)."""
+
+    kind: str
+    title: str
+    url: str | None
+    says: str
+    read: tuple[str, ...]          # the addresses read to choose it
+    checked: dt.date
+    phone: str | None = None
+
+
+@lru_cache(maxsize=None)
+def load_contact_finders(root: str | os.PathLike | None = None) -> tuple[Mapping[str, Finder], Mapping[str, str]]:
+    """(kind -> Finder, party abbreviation -> name), each checked and cited."""
+    rel = "contact_finders.yaml"
+    data = _read(_root(root), rel)
+    checked = _checked(rel, data)
+    finders = data.get("finders")
+    if not isinstance(finders, dict) or not finders:
+        raise ContentError(f"{rel}: expected a 'finders' mapping")
+    out = {}
+    for kind, f in finders.items():
+        where = f"finders.{kind}"
+        if not isinstance(f, dict) or not isinstance(f.get("title"), str) or not isinstance(f.get("says"), str):
+            raise ContentError(f"{rel}: {where}: needs 'title' and 'says'")
+        url = f.get("url")
+        if url is not None and not (isinstance(url, str) and url.startswith("https://")):
+            raise ContentError(f"{rel}: {where}: 'url' must be an https address or null")
+        read = f.get("read") or []
+        if not read or not all(isinstance(r, dict) and str(r.get("url", "")).startswith("http") for r in read):
+            raise ContentError(f"{rel}: {where}: 'read' must list the pages read (each with a url)")
+        out[kind] = Finder(kind, f["title"].strip(), url, " ".join(f["says"].split()),
+                           tuple(r["url"] for r in read), checked, f.get("phone"))
+    parties = (data.get("parties") or {})
+    names = parties.get("names") or {}
+    if not isinstance(names, dict) or not parties.get("read"):
+        raise ContentError(f"{rel}: parties: needs 'names' and the pages 'read'")
+    return out, {str(k): str(v) for k, v in names.items()}
+
+
+@lru_cache(maxsize=None)
+def load_contact_messages(root: str | os.PathLike | None = None) -> Mapping[str, Mapping[str, str]]:
+    """kind -> {look_for, message}: the next step at a body and a message a resident can adapt."""
+    rel = "contact_finders.yaml"
+    data = _read(_root(root), rel)
+    msgs = data.get("messages")
+    if not isinstance(msgs, dict) or not msgs:
+        raise ContentError(f"{rel}: expected a 'messages' mapping")
+    out = {}
+    for kind, m in msgs.items():
+        if not isinstance(m, dict) or not all(isinstance(m.get(k), str) and m[k].strip() for k in ("look_for", "message")):
+            raise ContentError(f"{rel}: messages.{kind}: needs 'look_for' and 'message'")
+        out[kind] = {"look_for": " ".join(m["look_for"].split()), "message": " ".join(m["message"].split())}
+    return out

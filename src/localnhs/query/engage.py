@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.local_system import local_system
-from localnhs.query.model import Body, LocalSystem
+from localnhs.query.contacts import contacts_for, practice_names
+from localnhs.query.model import Body, LocalSystem, to_dict
+from localnhs.query.representatives import representatives
 
 ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community health"}
 
@@ -28,6 +30,9 @@ class Step:
     ways_in: list[dict]         # {title, text, sources, checked}
     type_note: str | None = None
     sources: list[str] = field(default_factory=list)
+    contacts: list[dict] = field(default_factory=list)   # dated contacts or the official finder (query.contacts)
+    next_step: str | None = None   # the concrete next step: the link or number, and what to look for there
+    message: str | None = None     # a short message the resident can adapt
 
 
 @dataclass
@@ -39,6 +44,9 @@ class EngagePlan:
     steps: list[Step]
     community_planning: list[dict]
     changes_since_2016: list[dict]
+    representatives: dict | None = None   # constituency, MP, ward, councils (query.representatives)
+    write_to: list[dict] = field(default_factory=list)   # "write to your MP / councillor", with names
+    practices: list[dict] = field(default_factory=list)  # the nearest practices with their contacts
 
 
 # Which ways-in content (content/bodies/<kind>.yaml) speaks for each kind of body in the store.
@@ -96,6 +104,68 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
+class _Safe(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def next_step(contacts: list, look_for: str | None) -> str | None:
+    """'Go to https://... (NHS.UK, May 2019) or phone 01925 ...; then look for ...' from the contacts."""
+    from localnhs.query.contacts import month
+
+    bits = []
+    for c in contacts:
+        c = c if isinstance(c, dict) else to_dict(c)
+        when = ""
+        if c["kind"] != "finder" and c.get("as_of"):
+            when = f" (listed by {c['listed_by']}, {month(c['as_of'])}{'; over two years old' if c.get('stale') else ''})"
+        if c["kind"] == "website":
+            bits.append(f"go to {c['value']}{when}")
+        elif c["kind"] == "phone":
+            bits.append(f"phone {c['value']}{when}")
+        elif c["kind"] == "email":
+            bits.append(f"email {c['value']}{when}")
+        elif c["kind"] == "finder":
+            bits.append(f"go to {c['value']}" + (f" ({c['about']})" if c.get("about") else ""))
+    if not bits:
+        return None
+    text = "; or ".join(bits)
+    text = text[0].upper() + text[1:]
+    return f"{text}. Then: {look_for}." if look_for else text + "."
+
+
+def _message(kind: str, **values) -> tuple[str | None, str | None]:
+    from localnhs.content import load_contact_messages
+
+    m = load_contact_messages().get(kind)
+    if not m:
+        return None, None
+    return m["look_for"], m["message"].format_map(_Safe({k: v for k, v in values.items() if v}))
+
+
+def _write_to(reps, place: str) -> list[dict]:
+    """The 'write to your MP / councillor' ways in, with the right names."""
+    out = []
+    finders = [to_dict(c) for c in reps.write_to]
+    if reps.mp:
+        look, msg = _message("mp", mp=reps.mp.name, place=place, constituency=reps.mp.constituency)
+        who = reps.mp.text + (" (this neighbourhood is split: " + "; ".join(o.text for o in reps.others) + ")"
+                              if reps.split else "")
+        out.append({"kind": "mp", "title": "Write to your MP", "to": who, "contacts": finders,
+                    "next_step": next_step(finders, look), "message": msg, "sources": reps.sources})
+    council = reps.councils[-1] if reps.councils else None
+    if council:
+        ward = reps.ward["name"] if reps.ward else None
+        look, msg = _message("councillor", ward=ward or "your", council=council["name"], place=place)
+        contacts = finders[1:] + council["contacts"]
+        out.append({"kind": "councillor", "title": "Write to your councillors",
+                    "to": f"the councillors for {ward} ward, {council['name']}" if ward
+                    else f"your councillors on {council['name']}",
+                    "contacts": contacts, "next_step": next_step(contacts, look), "message": msg,
+                    "sources": [c["source"] for c in council["contacts"]]})
+    return out
+
+
 def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> EngagePlan:
     """``system``: the place's local system when the caller already has it (the place page)."""
     from localnhs.content import load_bodies, load_community_planning
@@ -122,6 +192,7 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
             entries.append((b, b.label.lower()))
     entries += [(b, "national") for b in ls.national]
 
+    nearest = ls.practices[0].practice if ls.practices else None
     steps, seen = [], set()
     for b, role in entries:
         kind = _kind_for(b, when)
@@ -141,12 +212,15 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
                          if x.applies(when, flags)]
                 note = first[0].strip() if first else None
         ways = _statements(c, "ways_in", when, flags, **values)
+        found = [to_dict(x) for x in contacts_for(conn, b, practice=nearest)]
+        look, message = _message(kind, **values)
         steps.append(Step(
             level=c.level, kind=kind, body_code=b.code, body_name=b.name, role=role,
             what_it_does=[s["text"] for s in _statements(c, "what_it_does", when, flags, **values)],
             duty_to_involve=[s["text"] for s in _statements(c, "duty_to_involve", when, flags, **values)],
             ways_in=ways, type_note=note,
             sources=sorted({s for w in ways for s in w["sources"]}),
+            contacts=found, next_step=next_step(found, look), message=message,
         ))
     steps.sort(key=lambda s: s.level)
 
@@ -178,4 +252,10 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
             changes.append({"kind": kind, "date": s.date.isoformat() if s.date else None, "text": text,
                             "sources": list(s.sources)})
     changes.sort(key=lambda c: c["date"] or "")
-    return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes)
+    reps = representatives(conn, ls)
+    names = practice_names(conn, [p.practice.code for p in ls.practices])
+    practices = [{"code": p.practice.code, "name": p.practice.name, "nhsuk_name": names.get(p.practice.code),
+                  "distance_km": round(p.distance_km, 2),
+                  "contacts": [to_dict(c) for c in contacts_for(conn, p.practice)]} for p in ls.practices]
+    return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes,
+                      representatives=to_dict(reps), write_to=_write_to(reps, place), practices=practices)

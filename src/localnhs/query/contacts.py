@@ -1,0 +1,182 @@
+"""Contacts for the bodies of a local system, each a dated fact with its source.
+
+Practices: phone, website and email as NHS.UK listed them (May 2019; Feb 2014 where 2019 has
+none). Trusts: the website in NHS England's provider directory (Oct 2023), else the one NHS.UK
+listed for its hospitals, and the phone of its main hospital (NHS.UK, 2014-2020). Councils: the
+homepage GOV.UK lists. CCGs: NHS.UK's CCG listing (May 2019). Bodies the data holds no contact
+for (ICBs and sub-ICB locations, Health and Wellbeing Boards, local Healthwatch, national bodies)
+get the official finder or the council's page from content/contact_finders.yaml, and say so.
+
+A contact listed more than two years before today says its date in its text ("over two years
+old") and is marked ``stale``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from localnhs.query.model import Body
+from localnhs.store import read
+from localnhs.store import read_contacts as rc
+
+STALE_AFTER_DAYS = 730
+KIND_WORDS = {"website": "website", "phone": "phone", "email": "email"}
+TRUST_LIST = "contacts_and_representatives/trust_websites_2023/urls.csv"
+
+
+@dataclass
+class Contact:
+    kind: str                 # website | phone | email | finder
+    value: str                # a web address, a phone number or an email address
+    text: str                 # what it is, who listed it and when ("website as listed by NHS.UK, May 2019")
+    as_of: str | None         # the date of the listing (finders: the date checked)
+    source: str               # the file (or, for a finder, the page read to choose it)
+    listed_by: str
+    stale: bool = False
+    about: str | None = None  # what the contact reaches, when not the body itself ("Warrington Hospital")
+    note: str | None = None
+
+
+def month(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return d.strftime("%B %Y")
+
+
+def _stale(as_of: str | None, today: dt.date) -> bool:
+    return bool(as_of) and (today - dt.date.fromisoformat(as_of)).days > STALE_AFTER_DAYS
+
+
+def _fact(row, today: dt.date, about: str | None = None) -> Contact:
+    stale = _stale(row["as_of"], today)
+    what = KIND_WORDS.get(row["kind"], row["kind"])
+    if about:
+        what = f"{what} of {about}"
+    text = f"{what} as listed by {row['listed_by']}, {month(row['as_of'])}"
+    if stale:
+        text += " (over two years old: check it before relying on it)"
+    return Contact(row["kind"], row["value"], text, row["as_of"], row["source"], row["listed_by"], stale, about,
+                   row["note"])
+
+
+def finder(kind: str, today: dt.date | None = None, url: str | None = None, about: str | None = None) -> Contact | None:
+    from localnhs.content import load_contact_finders
+
+    finders, _ = load_contact_finders()
+    f = finders.get(kind)
+    if f is None or not (url or f.url):
+        return None
+    return Contact("finder", url or f.url, f"{f.title}: {f.says}", f.checked.isoformat(), f.read[0],
+                   "contact_finders.yaml (official pages, checked " + f.checked.isoformat() + ")",
+                   about=about)
+
+
+def _newest_each_kind(rows, kinds=("phone", "website", "email")) -> list:
+    out, seen = [], set()
+    for r in rows:   # newest first
+        if r["kind"] in kinds and r["kind"] not in seen:
+            seen.add(r["kind"])
+            out.append(r)
+    order = {k: i for i, k in enumerate(kinds)}
+    return sorted(out, key=lambda r: order[r["kind"]])
+
+
+def _trust(conn, code: str, today: dt.date) -> list[Contact]:
+    own = [r for r in rc.contacts(conn, code) if r["kind"] == "website"]
+    out = [_fact(r, today) for r in own[:1]]
+    sites = rc.trust_site_contacts(conn, code)
+    if not sites:
+        return out
+    newest = sites[0]["snapshot"]
+    latest = [s for s in sites if s["snapshot"] == newest]
+    if not out:
+        webs = Counter(s["value"] for s in latest if s["kind"] == "website")
+        if webs:
+            value = webs.most_common(1)[0][0]
+            row = next(s for s in latest if s["kind"] == "website" and s["value"] == value)
+            out.append(_fact(row, today, about="its hospitals"))
+    org = read.organisation(conn, code)
+    phones = [s for s in latest if s["kind"] == "phone" and s["nhs"]] or [s for s in latest if s["kind"] == "phone"]
+    if phones:
+        main = next((s for s in phones if org is not None and s["site_postcode"] == org["postcode"]), phones[0])
+        out.append(_fact(main, today, about=_site_name(main["site_name"])))
+    return out
+
+
+def _site_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _council_code(b: Body) -> str | None:
+    if b.kind in ("hwb", "healthwatch") and "-" in b.code:
+        return b.code.split("-", 1)[1]
+    return b.code if b.kind == "council" else None
+
+
+def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | None = None) -> list[Contact]:
+    """The contacts for one body; ``practice``: the nearest practice, which a PCN is reached through."""
+    today = today or dt.date.today()
+    if b.kind == "gp_practice":
+        return [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code))]
+    if b.kind == "nhs_trust":
+        out = _trust(conn, b.code, today)
+        if not out and b.successor:
+            out = [c for c in _trust(conn, b.successor.code, today)]
+            for c in out:
+                c.text += f" (for {b.successor.name}, which took over on {b.successor.date})"
+        return out
+    if b.kind == "council":
+        return [_fact(r, today) for r in rc.contacts(conn, b.code) if r["kind"] == "website"][:1]
+    if b.kind == "ccg":
+        return [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code), ("website", "phone"))]
+    if b.kind in ("icb", "sub_icb_location", "sub_icb_reporting_entity", "stp"):
+        f = finder("icb", today)
+        return [f] if f else []
+    if b.kind == "hwb":
+        council = _council_code(b)
+        pages = [r for r in rc.contacts(conn, council) if r["kind"] == "website"] if council else []
+        f = finder("hwb", today, url=pages[0]["value"] if pages else None, about="the council's website")
+        return [f] if f else []
+    if b.kind == "healthwatch":
+        f = finder("healthwatch", today)
+        return [f] if f else []
+    if b.kind == "pcn" and practice is not None:
+        out = []
+        for c in contacts_for(conn, practice, today):
+            c.about = practice.name
+            c.text = f"through {practice.name}, a member practice (no contact for the network is in the data): {c.text}"
+            out.append(c)
+        return out
+    if b.kind in ("region", "area_team", "commissioning_hub"):
+        f = finder("nhs_england", today)
+        return [f] if f else []
+    if b.kind == "national_body":
+        f = finder(b.code.lower(), today)
+        return [f] if f else []
+    return []
+
+
+def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
+    """Body code -> its contacts (as dicts), for every body a local system names."""
+    from localnhs.query.model import to_dict
+
+    today = today or dt.date.today()
+    bodies: list[tuple[Body, Body | None]] = []   # (body, the practice a PCN is reached through)
+    for p in ls.practices:
+        bodies += [(p.practice, None)] + ([(p.pcn, p.practice)] if p.pcn else [])
+        bodies += [(p.commissioner, None)] if p.commissioner else []
+    bodies += [(b, None) for b in [*ls.commissioners, *(r.trust for r in ls.trusts if r.trust), *ls.councils,
+                                   *(b for b in (ls.hwb, ls.healthwatch) if b), *ls.national]]
+    out: dict[str, list[dict]] = {}
+    for b, practice in bodies:
+        if b.code not in out:
+            out[b.code] = [to_dict(c) for c in contacts_for(conn, b, today, practice=practice)]
+    return out
+
+
+def practice_names(conn, codes: list[str]) -> dict[str, dict]:
+    """Practice code -> the readable name and address NHS.UK listed (ODS names are upper case)."""
+    return {code: {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"]}
+            for code, r in rc.listings(conn, codes).items()}
+

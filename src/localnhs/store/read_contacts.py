@@ -1,0 +1,68 @@
+"""Read-side SQL for contacts and representatives (tables from store/load_contacts.py)."""
+
+from __future__ import annotations
+
+from localnhs.store.read import Row
+
+
+def contacts(conn, code: str) -> list[Row]:
+    """Every listed contact of one code, newest listing first."""
+    return conn.execute("SELECT * FROM contact WHERE code = ? ORDER BY as_of DESC, kind", (code,)).fetchall()
+
+
+def contacts_many(conn, codes: list[str]) -> list[Row]:
+    if not codes:
+        return []
+    marks = ",".join("?" * len(codes))
+    return conn.execute(f"SELECT * FROM contact WHERE code IN ({marks}) ORDER BY as_of DESC, kind", codes).fetchall()
+
+
+def trust_site_contacts(conn, trust: str) -> list[Row]:
+    """Contacts NHS.UK listed for the hospital sites a trust ran, newest snapshot first, with the site."""
+    return conn.execute(
+        "SELECT c.*, s.name AS site_name, s.postcode AS site_postcode, s.snapshot, s.nhs FROM trust_site s "
+        "JOIN contact c ON c.code = s.code AND c.source = 'nhsuk_sites/' || s.snapshot || '/Hospital.csv' "
+        "WHERE s.parent = ? ORDER BY s.snapshot DESC, s.code", (trust,)).fetchall()
+
+
+def listing(conn, code: str) -> Row | None:
+    """The newest readable name and address NHS.UK listed for a practice."""
+    return conn.execute("SELECT * FROM listing WHERE code = ? ORDER BY as_of DESC LIMIT 1", (code,)).fetchone()
+
+
+def listings(conn, codes: list[str]) -> dict[str, Row]:
+    if not codes:
+        return {}
+    marks = ",".join("?" * len(codes))
+    out: dict[str, Row] = {}
+    for r in conn.execute(f"SELECT * FROM listing WHERE code IN ({marks}) ORDER BY as_of", codes):
+        out[r["code"]] = r   # the newest wins
+    return out
+
+
+def constituency_overlaps(conn, lsoa11: str) -> list[Row]:
+    """The 2024 constituencies an LSOA 2011 overlaps, largest share of its people first, with the MP."""
+    return conn.execute(
+        "SELECT o.constituency, o.share, o.population, o.source, c.name, m.name AS mp, m.party, m.result, "
+        "m.elected, m.source AS mp_source FROM constituency_overlap o JOIN constituency c ON c.code = o.constituency "
+        "LEFT JOIN member_of_parliament m ON m.constituency = o.constituency WHERE o.lsoa11 = ? "
+        "ORDER BY o.share DESC, o.population DESC", (lsoa11,)).fetchall()
+
+
+def trust_name_matches(conn) -> list[Row]:
+    return conn.execute("SELECT * FROM trust_name_match ORDER BY line").fetchall()
+
+
+def local_authority(conn, gss: str) -> Row | None:
+    return conn.execute("SELECT * FROM local_authority WHERE gss = ?", (gss,)).fetchone()
+
+
+def lsoa_constituency_counts(conn, threshold: float) -> Row:
+    """English LSOA 2011s: all, with a constituency and MP, split (a second seat holding > 2% of
+    the people), and with one constituency holding at least ``threshold`` of the people."""
+    return conn.execute(
+        "WITH t AS (SELECT l.code, max(o.share) AS top, sum(o.share > 0.02) AS seats, "
+        "max(m.constituency IS NOT NULL) AS has_mp FROM lsoa11 l LEFT JOIN constituency_overlap o ON o.lsoa11 = l.code "
+        "LEFT JOIN member_of_parliament m ON m.constituency = o.constituency WHERE l.code LIKE 'E%' GROUP BY l.code) "
+        "SELECT count(*) AS lsoas, sum(has_mp = 1) AS with_mp, sum(seats > 1) AS split, "
+        "sum(top >= :t) AS placed FROM t", {"t": threshold}).fetchone()
