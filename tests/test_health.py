@@ -69,7 +69,7 @@ def damaged_db(db_path, tmp_path_factory) -> Path:
     size = copy.stat().st_size
     probe = sqlite3.connect(copy)
     page_size = probe.execute("PRAGMA page_size").fetchone()[0]
-    root = probe.execute("SELECT rootpage FROM sqlite_master WHERE name = 'postcode'").fetchone()[0]
+    root = probe.execute("SELECT rootpage FROM sqlite_master WHERE name = 'postcode_compact'").fetchone()[0]
     probe.close()
     with open(copy, "r+b") as fh:
         fh.seek(size // 2 - 10_000_000)

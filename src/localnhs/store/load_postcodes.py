@@ -46,17 +46,45 @@ def load(ctx) -> None:
         rows, stats = _place(ctx, cp, ons, advance)
 
     with ctx.step("postcodes: write", total=rows.height) as advance:
-        cols = ["pcd", "lat", "lon", "easting", "northing", "quality", "country", "status", "terminated",
-                "lsoa11", "lsoa21", "msoa11", "lad", "ward", "placed_by", "source"]
-        sql = f"INSERT INTO postcode VALUES ({','.join('?' * len(cols))})"
-        rows = rows.select(cols)
-        for start in range(0, rows.height, BATCH):
-            chunk = rows.slice(start, BATCH)
-            conn.executemany(sql, chunk.iter_rows())
-            advance(chunk.height)
+        write(conn, rows, advance)
     ctx.notes.append("postcodes: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
     ons_postcodes.clear_cache()
     lsoa_layer.cache_clear()
+
+
+AREA_COLS = ["country", "lsoa11", "lsoa21", "msoa11", "lad", "ward", "placed_by"]
+STATE_COLS = ["status", "terminated", "quality", "source"]
+
+
+def _dictionary(rows: pl.DataFrame, cols: list[str], name: str) -> pl.DataFrame:
+    """The distinct value tuples of `cols`, most frequent first (small ids take one byte), with ids from 1."""
+    return (rows.group_by(cols).agg(pl.len().alias("_n")).sort(["_n", *cols], descending=[True] + [False] * len(cols),
+                                                               nulls_last=True)
+            .drop("_n").with_row_index(name, offset=1).with_columns(pl.col(name).cast(pl.Int64)))
+
+
+def write(conn, rows: pl.DataFrame, advance=lambda n: None) -> None:
+    """The postcode rows as the compact table plus its two dictionaries (the `postcode` view joins them)."""
+    areas = _dictionary(rows, AREA_COLS, "area")
+    states = _dictionary(rows, STATE_COLS, "state")
+    conn.executemany(f"INSERT INTO postcode_area VALUES ({','.join('?' * (1 + len(AREA_COLS)))})",
+                     areas.select("area", *AREA_COLS).iter_rows())
+    conn.executemany(f"INSERT INTO postcode_state VALUES ({','.join('?' * (1 + len(STATE_COLS)))})",
+                     states.select("state", *STATE_COLS).iter_rows())
+    # Degrees are stored as integer millionths: the coordinates were rounded to 6 places, so
+    # k / 1e6 gives back the same double.
+    coded = rows.join(areas, on=AREA_COLS, how="left", nulls_equal=True) \
+        .join(states, on=STATE_COLS, how="left", nulls_equal=True).select(
+            "pcd", (pl.col("lat") * 1_000_000).round().cast(pl.Int64).alias("lat_e6"),
+            (pl.col("lon") * 1_000_000).round().cast(pl.Int64).alias("lon_e6"),
+            "easting", "northing", "area", "state").sort("pcd")
+    if coded["area"].null_count() or coded["state"].null_count():
+        raise ValueError("postcodes: a row matched no dictionary entry")
+    sql = "INSERT INTO postcode_compact VALUES (?,?,?,?,?,?,?)"
+    for start in range(0, coded.height, BATCH):
+        chunk = coded.slice(start, BATCH)
+        conn.executemany(sql, chunk.iter_rows())
+        advance(chunk.height)
 
 
 def _latlon(cp: pl.DataFrame) -> pl.DataFrame:

@@ -215,8 +215,9 @@ def org_places(conn, codes: list[str]) -> list[Row]:
     marks = ",".join("?" * len(codes))
     return conn.execute(
         f"SELECT o.code, o.name, o.address, o.postcode, o.closed,"
-        f" (SELECT a.name FROM area a WHERE a.type = 'lad' AND a.code = p.lad ORDER BY a.vintage DESC LIMIT 1) AS council"
-        f" FROM organisation o LEFT JOIN postcode p ON p.pcd = o.postcode WHERE o.code IN ({marks})",
+        f" (SELECT a.name FROM area a WHERE a.type = 'lad' AND a.code = (SELECT p.lad FROM postcode p"
+        f" WHERE p.pcd = o.postcode) ORDER BY a.vintage DESC LIMIT 1) AS council"
+        f" FROM organisation o WHERE o.code IN ({marks})",
         codes,
     ).fetchall()
 

@@ -5,7 +5,7 @@ vintages, one compact row per postcode, figures with dates, and an import log.
 Every fact row names the file it came from (``source``).
 """
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,19 +96,33 @@ CREATE TABLE area_geometry (
   source TEXT NOT NULL, PRIMARY KEY (type, vintage, code)
 );
 
--- One compact row per postcode; everything else hangs off its LSOAs.
-CREATE TABLE postcode (
+-- One compact row per postcode, integer-coded: coordinates as integers (degrees x 10^6, BNG metres)
+-- and two dictionary ids, so the 2.5 million rows carry no repeated code or file name.
+CREATE TABLE postcode_compact (
   pcd       TEXT PRIMARY KEY,  -- normalised 'WA5 1QG' (outward, space, inward)
-  lat REAL, lon REAL, easting INTEGER, northing INTEGER,
-  quality   INTEGER,           -- Code-Point positional quality (10 best, 90 no coordinates)
-  country   TEXT NOT NULL,     -- E92000001 England, W92000004 Wales, S92000003 Scotland
-  status    TEXT NOT NULL,     -- live, terminated
-  terminated TEXT,             -- YYYY-MM where known
-  lsoa11 TEXT, lsoa21 TEXT, msoa11 TEXT,
-  lad TEXT, ward TEXT,         -- Code-Point (Oct 2025) codes, else ONS lookup LAD
-  placed_by TEXT,              -- ons_lookup | point_in_polygon | nearest_polygon | lsoa_centroid | unplaced
-  source TEXT NOT NULL
+  lat_e6 INTEGER, lon_e6 INTEGER, easting INTEGER, northing INTEGER,
+  area  INTEGER NOT NULL,      -- postcode_area.id
+  state INTEGER NOT NULL       -- postcode_state.id
 ) WITHOUT ROWID;
+-- The distinct placements: nation, LSOAs, MSOA, Code-Point (Oct 2025) district and ward (else the
+-- ONS lookup's LAD), and how the LSOA21 was chosen
+-- (ons_lookup | point_in_polygon | nearest_polygon | unplaced).
+CREATE TABLE postcode_area (
+  id INTEGER PRIMARY KEY, country TEXT NOT NULL, lsoa11 TEXT, lsoa21 TEXT, msoa11 TEXT,
+  lad TEXT, ward TEXT, placed_by TEXT
+);
+-- The distinct states: live / terminated (YYYY-MM where known), Code-Point positional quality
+-- (10 best, 90 no coordinates) and the file the row came from.
+CREATE TABLE postcode_state (
+  id INTEGER PRIMARY KEY, status TEXT NOT NULL, terminated TEXT, quality INTEGER, source TEXT NOT NULL
+);
+-- The postcode as every reader sees it (one row per postcode, codes and names as text).
+CREATE VIEW postcode AS
+SELECT p.pcd AS pcd, p.lat_e6 / 1000000.0 AS lat, p.lon_e6 / 1000000.0 AS lon,
+       p.easting AS easting, p.northing AS northing, s.quality AS quality, a.country AS country,
+       s.status AS status, s.terminated AS terminated, a.lsoa11 AS lsoa11, a.lsoa21 AS lsoa21,
+       a.msoa11 AS msoa11, a.lad AS lad, a.ward AS ward, a.placed_by AS placed_by, s.source AS source
+FROM postcode_compact p JOIN postcode_area a ON a.id = p.area JOIN postcode_state s ON s.id = p.state;
 
 -- LSOA 2011: every CCG-era vintage hangs here (one indexed read per vintage).
 CREATE TABLE lsoa11 (
