@@ -350,11 +350,12 @@ def _national_html(conn, when: str | None) -> str:
     from localnhs.content import load_national, load_sources
     from localnhs.query import national_view as nv
     from localnhs.query.stats import commissioner_population, stats
-    from localnhs.web import charts
+    from localnhs.web import charts, datasets, nice_date
 
+    files = datasets.by_file(conn)
     st = nv.structure(conn, when)
     era_word = "April 2016" if st["era"] == "ccg" else "today"
-    tree = charts.structure_tree(st, f"How NHS England was organised on {st['as_of']}: "
+    tree = charts.structure_tree(st, f"How NHS England was organised on {nice_date(st['as_of'])}: "
                                      f"{st['counts']['regions']} regions, {st['counts']['middle']} "
                                      f"{st['levels'][2]}, {st['counts']['leaves']} {st['levels'][3]}")
     then, now = stats(conn, SNAPSHOT_2016), stats(conn, None)
@@ -364,8 +365,8 @@ def _national_html(conn, when: str | None) -> str:
     for d in ([dates[0], dates[-1]] if len(dates) > 1 else dates):
         dist = nv.list_size_distribution(conn, d)
         if dist:
-            dist["svg"] = charts.histogram(dist, f"Registered patients per GP practice, {d}: median {dist['median']:,.0f}",
-                                           f"hist-{d}")
+            dist["svg"] = charts.histogram(dist, f"Registered patients per GP practice, {nice_date(d)}: "
+                                                 f"median {dist['median']:,.0f}", f"hist-{d}")
             dists.append(dist)
     ccg_pop = [{"code": c, "name": n, "patients": commissioner_population(conn, c, "2016-01-01")}
                for c, n in (("03V", "NHS Corby CCG"), ("13P", "NHS Birmingham CrossCity CCG"))]
@@ -377,7 +378,7 @@ def _national_html(conn, when: str | None) -> str:
     return jinja_env().get_template("national.html").render(
         st=st, tree_svg=tree, era_word=era_word, then=then, now=now, trusts_then=trusts_then,
         trusts_now=trusts_now, dists=dists, ccg_pop=ccg_pop, icb_range=icb_range, national=national,
-        sankey_svg=sankey, flow_sources=[sources[s] for s in flow_sources if s in sources],
+        sankey_svg=sankey, source_of=lambda f: datasets.label_for(files, f), flow_sources=[sources[s] for s in flow_sources if s in sources],
         snapshot=SNAPSHOT_2016, today=_today(), breadcrumbs=[{"text": "Home", "href": "/"}],
         switch=[{"text": "Today", "href": "/national", "current": st["era"] == "icb"},
                 {"text": "April 2016", "href": "/national?as_of=" + SNAPSHOT_2016, "current": st["era"] == "ccg"}],
