@@ -5,6 +5,7 @@ fallback). Shared by the test and by anyone who wants the table:
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite              # answers as shipped
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --data-only  # the cited table hidden
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --areas      # areas decided by each method
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --unseen     # the untuned set, places_unseen.py
 """
 
 from __future__ import annotations
@@ -34,14 +35,20 @@ def matches(role_answer, want) -> bool:
     return t is not None and t.code == want
 
 
-def score(conn):
-    """{(role, era, half): [right, total]}, {(basis, role): [right, total]}, misses."""
+def score(conn, places=None, split=None):
+    """{(role, era, half): [right, total]}, {(basis, role): [right, total]}, misses.
+
+    places defaults to places_checked.PLACES split into tuning / held-back halves; the untuned set
+    (places_unseen.UNSEEN) is scored whole, as one column "unseen"."""
     from localnhs.query.local_system import local_system
+
+    places = PLACES if places is None else places
+    split = split or half
 
     table = defaultdict(lambda: [0, 0])
     by_basis = defaultdict(lambda: [0, 0])
     misses = []
-    for row in PLACES:
+    for row in places:
         pc = row[0]
         for era, label in ERAS.items():
             ls = local_system(conn, pc, era)
@@ -52,7 +59,7 @@ def score(conn):
                     continue
                 ans = roles[role]
                 ok = matches(ans, want)
-                for key in ((role, label, half(pc)), (role, label, "all")):
+                for key in ((role, label, split(pc)), (role, label, "all")):
                     table[key][0] += ok
                     table[key][1] += 1
                 by_basis[(ans.basis or "?", role)][0] += ok
@@ -62,12 +69,13 @@ def score(conn):
     return table, by_basis, misses
 
 
-def report(table, by_basis) -> str:
-    lines = ["| role | era | tuning | held back | all |", "|---|---|---|---|---|"]
+def report(table, by_basis, columns=("tuning", "held_back", "all")) -> str:
+    head = " | ".join(c.replace("_", " ") for c in columns)
+    lines = [f"| role | era | {head} |", "|---|---|" + "---|" * len(columns)]
     for role in ROLES:
         for label in ERAS.values():
             cells = []
-            for h in ("tuning", "held_back", "all"):
+            for h in columns:
                 r, n = table[(role, label, h)]
                 cells.append(f"{r}/{n} ({r / n:.0%})" if n else "-")
             lines.append(f"| {role.replace('_', ' ')} | {label} | " + " | ".join(cells) + " |")
@@ -106,8 +114,14 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    table, by_basis, misses = score(conn)
-    print(report(table, by_basis))
+    if "--unseen" in sys.argv:
+        from places_unseen import UNSEEN
+
+        table, by_basis, misses = score(conn, UNSEEN, lambda pc: "unseen")
+        print(report(table, by_basis, ("unseen",)))
+    else:
+        table, by_basis, misses = score(conn)
+        print(report(table, by_basis))
     if "-v" in sys.argv:
         for m in misses:
             print(m)

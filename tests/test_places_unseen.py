@@ -1,0 +1,24 @@
+"""The untuned evaluation set (tests/places_unseen.py): well formed, disjoint from the tuning set,
+every region, every checked cell cited. Its score is printed by `trust_accuracy.py --unseen`."""
+
+from places_checked import ACUTE, PLACES
+from places_unseen import U, UNSEEN
+
+
+def test_unseen_set_is_new_and_cited(conn):
+    from localnhs.query.local_system import local_system
+
+    assert len(UNSEEN) >= 40
+    seen = {row[0] for row in PLACES} | set(ACUTE)
+    pcs = [row[0] for row in UNSEEN]
+    assert len(set(pcs)) == len(pcs)
+    assert not set(pcs) & seen, set(pcs) & seen
+    regions = set()
+    for pc, place, y16, now, acute, amb, sources in UNSEEN:
+        cells = [*y16, *now, *acute, amb]
+        assert any(c is not None for c in cells), pc
+        assert sources and all(s in U and U[s].startswith("http") for s in sources), (pc, sources)
+        ls = local_system(conn, pc)
+        assert ls.location is not None, f"{pc} ({place}) is not a known postcode"
+        regions.add(ls.commissioners[-1].code if ls.commissioners else None)
+    assert len(regions) >= 7, regions      # the seven NHS England regions
