@@ -228,3 +228,15 @@ def test_root_mount_keeps_web_pages(db_path, monkeypatch):
 def test_openapi_documents_the_compatible_api(api):
     paths = api.get("/openapi.json").json()["paths"]
     assert f"{P}/postcodes/{{postcode}}" in paths and "post" in paths[f"{P}/postcodes"]
+
+
+def test_parliamentary_constituency_where_one_seat_holds_the_neighbourhood(api, conn):
+    res = _ok(api.get(f"{P}/postcodes/SW1A1AA"))
+    assert res["parliamentary_constituency"] == res["parliamentary_constituency_2024"] == "Cities of London and Westminster"
+    assert res["codes"]["parliamentary_constituency_2024"] == "E14001172"   # pcon_2024_lookup.json
+    # A postcode whose neighbourhood is split between seats (no seat with 99% of its people) is null, not guessed.
+    row = conn.execute(
+        "SELECT p.pcd FROM postcode p WHERE p.status = 'live' AND p.country = 'E92000001' AND p.lsoa11 IN "
+        "(SELECT lsoa11 FROM constituency_overlap GROUP BY lsoa11 HAVING max(share) < 0.9) LIMIT 1").fetchone()
+    split = _ok(api.get(f"{P}/postcodes/{row['pcd']}"))
+    assert split["parliamentary_constituency"] is None and split["codes"]["parliamentary_constituency_2024"] is None

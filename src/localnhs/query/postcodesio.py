@@ -20,6 +20,7 @@ from functools import lru_cache
 from localnhs.query import postcode as pc
 from localnhs.query.dates import ICB_ERA, ccg_column
 from localnhs.store import postcodesio as store
+from localnhs.store import read_contacts
 
 COUNTRIES = {"E92000001": "England", "W92000004": "Wales", "S92000003": "Scotland"}
 SICBL24_FROM = dt.date(2024, 4, 1)
@@ -67,13 +68,16 @@ FIELD_SOURCES = {
         "merged or split (ODS successors; a split ICB's successor by council area, derived), whose ONS code "
         "(codes.icb) is null: none is in the data; the ICB's NHS England region (the predecessor's for a "
         "successor); before July 2022 the CCG's region in the ODS releases",
+    "parliamentary_constituency, parliamentary_constituency_2024 (+ codes)":
+        "mySociety's LSOA 2011 -> 2024 constituency overlaps: the constituency holding at least 99% of the "
+        "postcode's LSOA's people (2019 population); both fields give the 2024 constituency, as postcodes.io does",
 }
 NULL_FIELDS = {
     "european_electoral_region": "no lookup to European electoral regions (abolished 2020) ships with the data",
     "primary_care_trust": "no postcode -> primary care trust (2002-2013) lookup ships with the data",
-    "parliamentary_constituency, parliamentary_constituency_2024":
-        "no postcode -> constituency lookup is stored (the shipped LSOA -> constituency file gives overlaps, "
-        "not a placement)",
+    "parliamentary_constituency, parliamentary_constituency_2024 (where null)":
+        "null where no single 2024 constituency holds at least 99% of the postcode's LSOA 2011's people "
+        "(mySociety's overlap table gives shares, not a postcode placement; a split neighbourhood is not guessed)",
     "senedd_constituency, senedd_constituency_no": "Welsh only; no lookup ships with the data",
     "parish, ced": "no parish or county electoral division lookup ships with the data",
     "date_of_introduction, date_of_termination": "Code-Point Open carries no dates (live postcodes only)",
@@ -83,6 +87,9 @@ NULL_FIELDS = {
     "msoa21, oa21": "no 2021 MSOA or output-area lookup ships with the data",
     "ccg, icb, nhs_region for Wales and Scotland": "localnhs covers NHS England only",
 }
+
+
+PCON_MIN_SHARE = 0.99   # a constituency fills the fields only where it holds this share of the LSOA's people
 
 
 def sub_icb_name(name: str) -> str:
@@ -116,6 +123,9 @@ class Reference:
         self.msoa11 = by.get(("msoa11", "2011"), {})
         self.region_any = latest.get("nhs_region", {})
         self.district = {(r["lad"], r["fact"]): r["name"] for r in store.district_facts(conn)}
+        # LSOA 2011 -> (code, name) of the 2024 constituency holding >= 99% of its people.
+        self.pcon = {r["lsoa11"]: (r["code"], r["name"])
+                     for r in read_contacts.constituency_placements(conn, PCON_MIN_SHARE)}
         self._regions = lru_cache(maxsize=4096)(self._region_of)
         self._successors = lru_cache(maxsize=4096)(self._successor_of)
 
@@ -261,6 +271,7 @@ def record(ref: Reference, row, when: dt.date) -> dict:
     quality = row["quality"]
     district = row["lad"] or (l21["lad24"] if l21 is not None else None)
     facts = ref.district
+    pcon_code, pcon = ref.pcon.get(lsoa11, (None, None)) if lsoa11 else (None, None)
     return {
         "postcode": pcd, "quality": quality // 10 if quality is not None else None,
         "eastings": row["easting"], "northings": row["northing"], "country": COUNTRIES.get(row["country"]),
@@ -268,8 +279,8 @@ def record(ref: Reference, row, when: dt.date) -> dict:
         "european_electoral_region": None, "primary_care_trust": None,
         "region": facts.get((l21["lad24"] if l21 is not None else district, "region")),
         "lsoa": lsoa_name, "msoa": msoa_name,
-        "incode": incode, "outcode": outcode, "parliamentary_constituency": None,
-        "parliamentary_constituency_2024": None, "senedd_constituency": None, "senedd_constituency_no": None,
+        "incode": incode, "outcode": outcode, "parliamentary_constituency": pcon,
+        "parliamentary_constituency_2024": pcon, "senedd_constituency": None, "senedd_constituency_no": None,
         "admin_district": lad_name, "parish": None, "admin_county": county_name, "date_of_introduction": None,
         "date_of_termination": None, "index_of_multiple_deprivation": None,
         "admin_ward": ward["name"] if ward is not None else None, "ced": None, "ccg": ccg, "nuts": None,
@@ -279,7 +290,7 @@ def record(ref: Reference, row, when: dt.date) -> dict:
         "ruc21": None, "lep1": None, "lep2": None,
         "codes": {
             "admin_district": lad, "admin_county": county, "admin_ward": ward_code, "parish": None,
-            "parliamentary_constituency": None, "parliamentary_constituency_2024": None, "ccg": ccg_code,
+            "parliamentary_constituency": pcon_code, "parliamentary_constituency_2024": pcon_code, "ccg": ccg_code,
             "ccg_id": ccg_id, "ced": None, "nuts": None, "lsoa": lsoa11, "msoa": msoa11, "lau2": None,
             "pfa": None, "nhs_region": region_code, "ttwa": None, "national_park": None, "bua": None,
             "icb": icb_code, "cancer_alliance": None, "lsoa11": lsoa11, "msoa11": msoa11, "lsoa21": lsoa21,

@@ -66,3 +66,10 @@ def lsoa_constituency_counts(conn, threshold: float) -> Row:
         "LEFT JOIN member_of_parliament m ON m.constituency = o.constituency WHERE l.code LIKE 'E%' GROUP BY l.code) "
         "SELECT count(*) AS lsoas, sum(has_mp = 1) AS with_mp, sum(seats > 1) AS split, "
         "sum(top >= :t) AS placed FROM t", {"t": threshold}).fetchone()
+
+
+def constituency_placements(conn, min_share: float) -> list[Row]:
+    """(lsoa11, code, name) for every LSOA 2011 one 2024 constituency holds at least ``min_share`` of."""
+    return conn.execute(
+        "SELECT o.lsoa11, o.constituency AS code, c.name FROM constituency_overlap o "
+        "JOIN constituency c ON c.code = o.constituency WHERE o.share >= ?", (min_share,)).fetchall()
