@@ -124,3 +124,50 @@ def test_a_split_neighbourhood_names_both_constituencies(conn):
     assert reps.split and reps.others
     note = " ".join(reps.notes)
     assert reps.constituency["name"] in note and reps.others[0].constituency in note and reps.others[0].name in note
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_briefing_pdf_has_a_working_contact_for_every_body_it_names(conn, tmp_path):
+    import shutil
+
+    from localnhs.query.contacts import for_system
+    from localnhs.web.briefing import render_pdf
+
+    pdftotext = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+    pdf = tmp_path / "wa5.pdf"
+    pdf.write_bytes(render_pdf(conn, "WA5 1QG"))
+    text = _squash(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    plan = engage(conn, "WA5 1QG")
+    ls = plan.system
+    contacts = for_system(conn, ls)
+    named = [*ls.commissioners, *(r.trust for r in ls.trusts if r.trust), *ls.councils, ls.hwb, ls.healthwatch,
+             *(p.practice for p in ls.practices[:3])]
+    for b in named:
+        assert contacts.get(b.code), f"{b.name} has no contact"
+        assert _squash(contacts[b.code][0]["value"]) in text, f"{b.name}: {contacts[b.code][0]['value']} not in the PDF"
+    for s in plan.steps:
+        assert any(_squash(c["value"]) in text for c in s.contacts), f"{s.body_name}: no contact in the PDF"
+    assert _squash(plan.representatives["mp"]["name"]) in text
+    assert _squash("https://www.parliament.uk/about/mps-and-lords/members/") in text
+
+
+def test_place_page_shows_contacts_and_representatives(api):
+    html = api.get("/places/WA5%201QG").text
+    assert 'href="https://www.whh.nhs.uk/"' in html and 'href="https://www.warrington.gov.uk/"' in html
+    assert "Your MP and councillors" in html and ("Sarah Hall" in html or "Charlotte Nichols" in html)
+    assert 'href="tel:01925' in html and "A message you can adapt" in html
+    assert "over two years old" in html   # stale contacts say so in the text
+
+
+def test_about_data_lists_the_new_sources_with_licences_and_attribution(api):
+    html = api.get("/about/data").text
+    for dataset in ("nhsuk_gp", "contacts_and_representatives/ge2024_mps", "contacts_and_representatives/la_names_codes",
+                    "contacts_and_representatives/pcon24_lsoa11_lookup", "contacts_and_representatives/council_websites",
+                    "contacts_and_representatives/trust_websites_2023"):
+        assert dataset in html, dataset
+    assert "Open Parliament Licence v3.0" in html and "CC BY 4.0" in html
+    assert "Contains Parliamentary information licensed under the Open Parliament Licence v3.0." in html
+    assert "Contains mySociety data" in html

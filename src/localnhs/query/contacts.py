@@ -99,7 +99,10 @@ def _trust(conn, code: str, today: dt.date) -> list[Contact]:
     org = read.organisation(conn, code)
     phones = [s for s in latest if s["kind"] == "phone" and s["nhs"]] or [s for s in latest if s["kind"] == "phone"]
     if phones:
-        main = next((s for s in phones if org is not None and s["site_postcode"] == org["postcode"]), phones[0])
+        # The site at the trust's headquarters postcode, else the number most of its sites give (a switchboard).
+        common = Counter(s["value"] for s in phones).most_common(1)[0][0]
+        main = next((s for s in phones if org is not None and s["site_postcode"] == org["postcode"]),
+                    next(s for s in phones if s["value"] == common))
         out.append(_fact(main, today, about=_site_name(main["site_name"])))
     return out
 
@@ -176,7 +179,21 @@ def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
 
 
 def practice_names(conn, codes: list[str]) -> dict[str, dict]:
-    """Practice code -> the readable name and address NHS.UK listed (ODS names are upper case)."""
-    return {code: {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"]}
-            for code, r in rc.listings(conn, codes).items()}
+    """Practice code -> the readable name and address NHS.UK listed (ODS names are upper case).
+    ``same_practice`` says whether the listed name is a readable form of today's ODS name (a name
+    changed since the listing is not used for display)."""
+    from rapidfuzz import fuzz
 
+    out = {}
+    for code, r in rc.listings(conn, codes).items():
+        org = read.organisation(conn, code)
+        same = org is not None and fuzz.token_set_ratio(org["name"].lower(), r["name"].lower()) >= 80
+        out[code] = {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"],
+                     "ods_name": org["name"] if org is not None else None, "same_practice": same}
+    return out
+
+
+def display_name(names: dict, code: str, fallback: str) -> str:
+    """The NHS.UK readable name where it is the same practice's name, else ``fallback``."""
+    n = names.get(code)
+    return n["name"] if n and n["same_practice"] else fallback

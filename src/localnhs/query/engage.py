@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.local_system import local_system
-from localnhs.query.contacts import contacts_for, practice_names
+from localnhs.query.contacts import contacts_for, display_name, practice_names
 from localnhs.query.model import Body, LocalSystem, to_dict
 from localnhs.query.representatives import representatives
 
@@ -193,6 +193,7 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
     entries += [(b, "national") for b in ls.national]
 
     nearest = ls.practices[0].practice if ls.practices else None
+    names = practice_names(conn, [p.practice.code for p in ls.practices])
     steps, seen = [], set()
     for b, role in entries:
         kind = _kind_for(b, when)
@@ -214,8 +215,9 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
         ways = _statements(c, "ways_in", when, flags, **values)
         found = [to_dict(x) for x in contacts_for(conn, b, practice=nearest)]
         look, message = _message(kind, **values)
+        shown = display_name(names, b.code, b.name) if b.kind == "gp_practice" else b.name
         steps.append(Step(
-            level=c.level, kind=kind, body_code=b.code, body_name=b.name, role=role,
+            level=c.level, kind=kind, body_code=b.code, body_name=shown, role=role,
             what_it_does=[s["text"] for s in _statements(c, "what_it_does", when, flags, **values)],
             duty_to_involve=[s["text"] for s in _statements(c, "duty_to_involve", when, flags, **values)],
             ways_in=ways, type_note=note,
@@ -253,8 +255,8 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
                             "sources": list(s.sources)})
     changes.sort(key=lambda c: c["date"] or "")
     reps = representatives(conn, ls)
-    names = practice_names(conn, [p.practice.code for p in ls.practices])
-    practices = [{"code": p.practice.code, "name": p.practice.name, "nhsuk_name": names.get(p.practice.code),
+    practices = [{"code": p.practice.code, "name": display_name(names, p.practice.code, p.practice.name),
+                  "ods_name": p.practice.name, "nhsuk_name": names.get(p.practice.code),
                   "distance_km": round(p.distance_km, 2),
                   "contacts": [to_dict(c) for c in contacts_for(conn, p.practice)]} for p in ls.practices]
     return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes,

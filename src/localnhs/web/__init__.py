@@ -69,6 +69,7 @@ def jinja_env():
     # First letter up, the rest as written (Jinja's capitalize would turn "NHS" into "nhs").
     env.filters["sentence"] = lambda t: (t[:1].upper() + t[1:]) if t else t
     env.filters["thousands"] = lambda n: f"{round(n):,}" if n is not None else ""
+    env.filters["monthyear"] = lambda d: dt.date.fromisoformat(d).strftime("%B %Y") if d else ""
     env.globals.update(org_href=org_href, place_href=place_href, confidence_colour=CONFIDENCE_COLOURS.get,
                        attribution_short=attribution.SHORT)
     return env

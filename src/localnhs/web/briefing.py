@@ -20,10 +20,12 @@ def context(conn, query: str, as_of=None) -> dict:
     from localnhs.query.dates import ICB_ERA, parse
     from localnhs.query.engage import engage
 
+    from localnhs.query.contacts import for_system
+
     when = parse(as_of)
     plan = engage(conn, query, when.isoformat())
     ls = plan.system
-    return {"ls": ls, "plan": plan, "is_2016": when < ICB_ERA,
+    return {"ls": ls, "plan": plan, "is_2016": when < ICB_ERA, "contacts": for_system(conn, ls),
             "as_of_param": None if as_of in (None, "", "today") else when.isoformat()}
 
 
