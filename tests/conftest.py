@@ -16,7 +16,8 @@ from localnhs.paths import REPO_ROOT, raw_dir
 
 BUILD_CODE = [REPO_ROOT / "src/localnhs/sources", REPO_ROOT / "src/localnhs/store"]
 BUILD_DATA = [REPO_ROOT / "src/localnhs/content/provider_overrides.yaml",   # read into the store at build time
-              REPO_ROOT / "src/localnhs/content/healthwatch_areas.yaml"]
+              REPO_ROOT / "src/localnhs/content/healthwatch_areas.yaml",
+              REPO_ROOT / "src/localnhs/kinds.py", REPO_ROOT / "src/localnhs/eras.py"]  # the loaders read them
 
 
 def _code_hash() -> str:

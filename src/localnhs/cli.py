@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from localnhs import attribution, paths
+from localnhs.kinds import PLACE_ROLES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who runs the NHS where I live - from official data.")
 out = Console()
@@ -274,7 +275,7 @@ def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = t
     """Find practices, trusts, commissioners, councils and places by name."""
     from localnhs.query.errors import NotFound
     from localnhs.query.model import to_dict
-    from localnhs.query.search import search as q
+    from localnhs.query.search import hit_word, search as q
 
     hits = q(_conn(), text, limit=limit)
     if not hits:
@@ -286,21 +287,23 @@ def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = t
         _csv(rows)
     else:
         _table(f"Matches for {text!r}", ("code", "name", "kind", "current"),
-               [(h.code, h.name, h.kind.replace("_", " "), "yes" if h.current else "no") for h in hits])
+               [(h.code, h.name, hit_word(h.kind), "yes" if h.current else "no") for h in hits])
+
+
+NEAR_KINDS = ("gp", *PLACE_ROLES)  # GP practices, or the trusts of one role
 
 
 @app.command()
 @run
-def near(query: str, kind: str = typer.Option("gp", "--kind", help="gp, acute, mental_health, community, ambulance"),
+def near(query: str, kind: str = typer.Option("gp", "--kind", help=", ".join(NEAR_KINDS)),
          n: int = typer.Option(5, "-n"), as_of: Optional[str] = AsOf, json_out: bool = Json, csv_out: bool = Csv):
     """The nearest practices or trusts of a kind to a place."""
     from localnhs.query.dates import parse
     from localnhs.query.errors import InvalidInput
     from localnhs.query.nearby import nearby
 
-    kinds = ("gp", "acute", "mental_health", "community", "ambulance")
-    if kind not in kinds:
-        raise InvalidInput(f"--kind {kind!r} is not one of {', '.join(kinds)}")
+    if kind not in NEAR_KINDS:
+        raise InvalidInput(f"--kind {kind!r} is not one of {', '.join(NEAR_KINDS)}")
     rows = nearby(_conn(), query, kind, n, parse(as_of))
     if json_out:
         _json(rows)

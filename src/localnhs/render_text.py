@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.panel import Panel
 from rich.table import Table
 
-ROLE = {"acute": "Hospital (acute)", "ambulance": "Ambulance", "mental_health": "Mental health", "community": "Community health"}
+from localnhs.kinds import role_word
+
 
 
 def _b(b) -> str:
@@ -38,7 +39,7 @@ def local_system_tables(ls):
             t.add_row(b.label, _b(b), b.method or "")
     for r in ls.trusts:
         ft = " - foundation trust" if r.trust and r.trust.foundation_trust else ""
-        t.add_row(ROLE.get(r.role, r.role), _b(r.trust) + ft, f"{r.method} [{r.confidence}]" + (f"\n{r.note}" if r.note else ""))
+        t.add_row(role_word(r.role, "table"), _b(r.trust) + ft, f"{r.method} [{r.confidence}]" + (f"\n{r.note}" if r.note else ""))
     for b in ls.national:
         t.add_row("National", b.name, "")
     yield t

@@ -22,6 +22,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from localnhs.kinds import COUNCIL_TIERS, SPECIAL_COUNCILS, content_files
+
 __all__ = [
     "ContentError",
     "Source",
@@ -39,26 +41,8 @@ __all__ = [
     "HealthwatchArea",
 ]
 
-# The kinds of body we explain, closest to the resident first. Files in bodies/ must match.
-KINDS: tuple[str, ...] = (
-    "gp_practice",
-    "pcn",
-    "ccg",
-    "sub_icb_location",
-    "icb",
-    "nhs_england",
-    "nhs_trust",
-    "foundation_trust",
-    "council",
-    "hwb",
-    "healthwatch",
-    "district_council",
-    "cqc",
-    "nice",
-    "monitor",
-    "tda",
-    "phe",
-)
+# The ways-in files (one per kind of body we explain), from the registry of kinds. Files in bodies/ must match.
+KINDS: tuple[str, ...] = content_files()
 SECTIONS: tuple[str, ...] = (
     "what_it_does",
     "what_it_decides",
@@ -73,8 +57,7 @@ PLACEHOLDERS: frozenset[str] = frozenset({"name", "place"})
 # local news that report an official fact (used where the official page itself was not read).
 SOURCE_KINDS: frozenset[str] = frozenset({"seed", "act", "guidance", "official", "briefing"})
 # Council tiers and other flags a statement's ``when`` may name.
-TIERS: frozenset[str] = frozenset({"unitary", "metropolitan", "london_borough", "county", "district",
-                                   "city_of_london", "isles_of_scilly"})
+TIERS: frozenset[str] = frozenset(COUNCIL_TIERS) | {tier for tier, _ in SPECIAL_COUNCILS.values()}
 FLAGS: frozenset[str] = frozenset({"sole_sub_icb", "shared_sub_icb"})
 
 _BODY_KEYS = {"kind", "title", "level", "valid_from", "valid_to", "checked", "statements", "by_type"}

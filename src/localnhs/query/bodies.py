@@ -6,40 +6,22 @@ import dataclasses
 import datetime as dt
 from functools import lru_cache
 
-from localnhs.query.dates import ICB_ERA
+from localnhs import kinds
 from localnhs.query.model import Body, Successor
 from localnhs.query.names import display
 from localnhs.store import read
 
-TRUST_TYPES = {"acute": "acute", "mental_health": "mental health", "community": "community",
-               "ambulance": "ambulance", "care_trust": "care"}
-TIERS = {"unitary": "Unitary council", "metropolitan": "Metropolitan borough council",
-         "london_borough": "London borough council", "county": "County council", "district": "District council"}
-# Single-tier authorities of their own kind (sui generis), though ONS codes them with the London
-# boroughs (E09) and the unitaries (E06).
-SPECIAL_COUNCILS = {"E09000001": "City of London Corporation", "E06000053": "Council of the Isles of Scilly"}
-
 
 def label(conn, org, kind: str, as_of: dt.date, trust_type: str | None, ft: bool | None) -> str:
-    if kind in ("ccg", "sub_icb_location"):
-        return "Clinical Commissioning Group (CCG)" if as_of < ICB_ERA else "Sub-ICB location (formerly CCG)"
-    if kind == "icb":
-        return "Integrated Care Board (ICB)" if as_of >= ICB_ERA else "Sustainability and Transformation Partnership (STP)"
+    """The kind's label on the date (``kinds``); a trust by its type and status, a council by its tier."""
     if kind == "nhs_trust":
-        what = f"{TRUST_TYPES[trust_type]} " if trust_type in TRUST_TYPES else ""
-        return f"NHS {what}{'foundation trust' if ft else 'trust'}".replace("NHS care trust", "NHS care trust")
+        return kinds.trust_label(trust_type, ft)
     if kind == "council":
-        if org["code"] in SPECIAL_COUNCILS:
-            return SPECIAL_COUNCILS[org["code"]]
+        if org["code"] in kinds.SPECIAL_COUNCILS:
+            return kinds.SPECIAL_COUNCILS[org["code"]][1]
         tier = read.attribute_at(conn, org["code"], "tier", as_of.isoformat())
-        return TIERS.get(tier["value"] if tier else "", "Council")
-    return {
-        "gp_practice": "GP practice", "pcn": "Primary care network (PCN)", "region": "NHS England region",
-        "area_team": "NHS England area team (local office)", "stp": "Sustainability and Transformation Partnership (STP)",
-        "hwb": "Health and Wellbeing Board", "healthwatch": "Local Healthwatch",
-        "commissioning_hub": "NHS England commissioning hub", "national_body": "National body",
-        "sub_icb_reporting_entity": "Sub-ICB reporting entity",
-    }.get(kind, kind.replace("_", " "))
+        return kinds.COUNCIL_TIERS.get(tier["value"] if tier else "", "Council")
+    return kinds.label(kind, as_of)
 
 
 def successor(conn, code: str, as_of: dt.date) -> Successor | None:

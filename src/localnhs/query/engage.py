@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from localnhs.query.dates import ICB_ERA
+from localnhs.kinds import KINDS, council_tier, role_word
+from localnhs.eras import ICB_ERA
 from localnhs.query.local_system import local_system
 from localnhs.query.contacts import contacts_for, display_name, practice_names
 from localnhs.query.model import Body, LocalSystem, to_dict
 from localnhs.query.representatives import representatives
-
-ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community health"}
 
 
 @dataclass
@@ -49,26 +48,17 @@ class EngagePlan:
     practices: list[dict] = field(default_factory=list)  # the nearest practices with their contacts
 
 
-# Which ways-in content (content/bodies/<kind>.yaml) speaks for each kind of body in the store.
-CONTENT_KIND = {
-    "gp_practice": "gp_practice", "pcn": "pcn", "council": "council", "hwb": "hwb", "healthwatch": "healthwatch",
-    "region": "nhs_england", "area_team": "nhs_england", "commissioning_hub": "nhs_england",
-    "stp": "icb", "sub_icb_reporting_entity": "sub_icb_location",
-}
-
-
 def _kind_for(b: Body, as_of: dt.date) -> str | None:
-    if b.kind == "council" and b.label == "District council":
+    """The ways-in content (content/bodies/<kind>.yaml) that speaks for the body on the date: its kind's
+    (``kinds``), a foundation trust's or a district council's own, a national body's by its code."""
+    if b.kind == "council" and council_tier(b.label) == "district":
         return "district_council"
-    if b.kind == "nhs_trust":
-        return "foundation_trust" if b.foundation_trust else "nhs_trust"
-    if b.kind in ("ccg", "sub_icb_location"):
-        return "ccg" if as_of < ICB_ERA else "sub_icb_location"
-    if b.kind == "icb":  # before July 2022 the same code was an STP: a partnership, not a statutory body
-        return "icb" if as_of >= ICB_ERA else None
+    if b.kind == "nhs_trust" and b.foundation_trust:
+        return "foundation_trust"
     if b.kind == "national_body":
         return b.code.lower()
-    return CONTENT_KIND.get(b.kind)
+    k = KINDS.get(b.kind)
+    return k.content(as_of) if k else None
 
 
 def _statements(content, section: str, when: dt.date, flags: set[str], **values) -> list[dict]:
@@ -77,19 +67,13 @@ def _statements(content, section: str, when: dt.date, flags: set[str], **values)
             for s in content.section(section) if s.applies(when, flags)]
 
 
-COUNCIL_TIERS = {"Unitary council": "unitary", "Metropolitan borough council": "metropolitan",
-                 "London borough council": "london_borough", "County council": "county",
-                 "District council": "district", "City of London Corporation": "city_of_london",
-                 "Council of the Isles of Scilly": "isles_of_scilly"}
-
-
 def _flags(conn, b: Body, when: dt.date) -> set[str]:  # conn None: flags that need no lookup
     """What decides which statements fit this body: a council's tier; whether a sub-ICB location
     is the only one in its ICB (then its "place" is the ICB itself, worked with council by council)."""
     from localnhs.store import read
 
     if b.kind == "council":
-        tier = COUNCIL_TIERS.get(b.label)
+        tier = council_tier(b.label)
         return {f"tier:{tier}"} if tier else set()
     if b.kind == "sub_icb_location" and conn is not None:
         parents = read.related_from(conn, b.code, "part_of", when.isoformat())
@@ -184,7 +168,7 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
         entries.append((b, "commissions local health services" if i == 0 else b.label))
     for r in ls.trusts:
         if r.trust:
-            entries.append((r.trust, f"your {ROLE_WORDS.get(r.role, r.role)} trust ({r.method})"))
+            entries.append((r.trust, f"your {role_word(r.role)} trust ({r.method})"))
     for b in ls.councils:
         entries.append((b, b.label.lower()))
     for b in (ls.hwb, ls.healthwatch):

@@ -11,12 +11,13 @@ import datetime as dt
 import json
 import statistics
 
+from localnhs import kinds
 from localnhs.query.dates import ICB_ERA, parse
 from localnhs.query.model import Body, LocalSystem
 from localnhs.query.names import display
 from localnhs.store import read
 
-TRUST_TYPE_ORDER = ("acute", "mental_health", "community", "ambulance", "care_trust")
+TRUST_TYPE_ORDER = tuple(kinds.ROLES)
 ICB_FIGURE_DATE = "2022-07-01"  # practices' sub-ICB location and ICB on the day ICBs began
 
 
@@ -131,8 +132,7 @@ def structure(conn, as_of: str | dt.date | None = None) -> dict:
         reg["children"].sort(key=lambda x: x["name"])
     return {
         "as_of": d, "era": "ccg" if ccg_era else "icb",
-        "levels": (["NHS England", "regions", "area teams (local offices)", "clinical commissioning groups"] if ccg_era
-                   else ["NHS England", "regions", "integrated care boards", "sub-ICB locations"]),
+        "levels": ["NHS England"] + [kinds.KINDS[k].plural for k in ("region", middle_kind, leaf_kinds[0])],
         "regions": out, "counts": {"regions": len(out), "middle": len(by_middle), "leaves": leaves},
         "source": "ODS releases (eccg, epraccur): where each body was grouped on the date",
     }

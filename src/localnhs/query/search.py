@@ -12,12 +12,27 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from localnhs import kinds
 from localnhs.query.names import display
 from localnhs.store import read
 from localnhs.store.search_key import name_key
 
-KIND_ORDER = {"area_utla": 0, "area_lad": 0, "gp_practice": 1, "nhs_trust": 1, "icb": 1, "sub_icb_location": 1,
-              "ccg": 2, "pcn": 2, "council": 2, "area_ward": 3, "former_name": 4}
+# Hits that are not bodies: council areas and wards (their place page), and former names.
+AREA_HITS = {"area_utla": (0, "Council area"), "area_lad": (0, "Council area"), "area_ward": (3, "Ward"),
+             "former_name": (4, "Former name")}
+
+
+def hit_order(kind: str) -> int:
+    """Rank among equally good hits: areas first, then the kinds people look for most (``kinds``)."""
+    if kind in AREA_HITS:
+        return AREA_HITS[kind][0]
+    k = kinds.kind(kind)
+    return k.search_order if k else 2
+
+
+def hit_word(kind: str) -> str:
+    """What a hit is, in a list of results: "Council area", "GP practice", "Integrated care board"."""
+    return AREA_HITS[kind][1] if kind in AREA_HITS else kinds.word(kind)
 
 
 SUGGEST_CUTOFF = 80  # rapidfuzz ratio (0-100): "warington" / "warrington" is 94.7
@@ -48,7 +63,7 @@ def search(conn, text: str, limit: int = 20) -> list[Hit]:
             continue
         seen.add(k)
         hits.append(Hit(r["code"], display(r["name"]), r["kind"], bool(r["current"]), exact))
-    hits.sort(key=lambda h: (not h.exact, not h.current, KIND_ORDER.get(h.kind, 2), len(h.name)))
+    hits.sort(key=lambda h: (not h.exact, not h.current, hit_order(h.kind), len(h.name)))
     return hits[:limit]
 
 

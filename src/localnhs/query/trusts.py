@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from localnhs import kinds
 from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, Successor, TrustRole
 from localnhs.store import read
 
-LABELS = {"acute": "acute (hospital) trust", "ambulance": "ambulance service", "mental_health": "mental health trust",
-          "community": "community health trust"}
+LABELS = {code: role.service for code, role in kinds.ROLES.items()}
 _footprints: dict = {}
 COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than this, it is not yours
 ERA_SPLIT = dt.date(2020, 4, 1)  # footprints before this date use 2016 councils, from it councils since 2023

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from localnhs import kinds
+from localnhs.eras import ICB_ERA
 from localnhs.sources import registry
 from localnhs.sources import (
     epcmem, epcn, epraccur, nhs_local_offices, ods_orgs, patients, successions, trust_lists, trust_types,
@@ -19,7 +21,7 @@ from localnhs.sources._rows import Rejects
 from localnhs.store import icb_2026
 from localnhs.store.intervals import close_open_ends, day_before, from_snapshots
 
-ICB_START = "2022-07-01"  # vintage of the first ONS sub-ICB/ICB lookup (July 2022): ICBs' first day
+ICB_START = ICB_ERA.isoformat()  # ICBs' first day
 
 
 class Orgs:
@@ -162,13 +164,11 @@ def _commissioners(ctx, orgs, release_dates, advance, hscic, pmap) -> None:
     for fname, as_of in registry.files("eccg", "eccg").items():
         parsed = _load(ctx, "eccg", fname, ods_orgs.read)
         for o in parsed.rows:
-            if "RO218" in o.roles:
-                kind = "commissioning_hub"
-            elif "RO327" in o.roles:
-                kind = "sub_icb_reporting_entity"
-            elif o.closed is None and o.opened <= "2022-07-01" or "RO319" in o.roles:
-                kind = "sub_icb_location" if o.closed is None else "ccg"
-            else:
+            # By its ODS role (``kinds``); a CCG open on the day ICBs began carried on as a sub-ICB location.
+            kind = kinds.ods_kind(o.roles)
+            if kind is None and o.closed is None and o.opened <= ICB_START:
+                kind = "sub_icb_location"
+            if kind is None or kind == "sub_icb_location" and o.closed is not None:
                 kind = "ccg"
             orgs.put(o.code, name=o.name, kind=kind, address=o.address, postcode=o.postcode,
                      opened=o.opened, closed=o.closed, source=fname, as_of=as_of)

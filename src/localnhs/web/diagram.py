@@ -19,11 +19,12 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
+from localnhs.kinds import KINDS, role_word
+
 COLS, COL_W, BOX_W, TOP, LEFT, LINE, WRAP = 4, 240, 216, 16, 28, 17, 24
 W = LEFT + COLS * COL_W
 COLOURS = {"national": "#005eb8", "commissioner": "#007f3b", "provider": "#330072", "local": "#ae2573",
            "practice": "#4c6272"}
-ROLE_WORDS = {"acute": "hospital", "ambulance": "ambulance", "mental_health": "mental health", "community": "community"}
 
 
 def _wrap(text: str, width: int = WRAP) -> list[str]:
@@ -88,7 +89,7 @@ def local_system_svg(ls) -> str:
     c = _Canvas(_box_h(ls))
     box_h, row_h = c.box_h, c.row_h
     for i, b in enumerate(ls.national[:COLS]):
-        c.box(f"n:{b.code}", 0, i, b.name, "national", "national", org_href(b))
+        c.box(f"n:{b.code}", 0, i, b.name, KINDS["national_body"].diagram, "national", org_href(b))
     chain = list(reversed(ls.commissioners))  # region first, the place's commissioner last
     for i, b in enumerate(chain[:3]):
         c.box(f"c:{b.code}", 1 + i + (3 - len(chain[:3])), 0, b.name, b.label, "commissioner", org_href(b))
@@ -101,9 +102,9 @@ def local_system_svg(ls) -> str:
     for i, b in enumerate(ls.councils[:2]):
         c.box(f"k:{b.code}", 2, 1 + i, b.name, b.label, "local", org_href(b))
     if ls.hwb:
-        c.box("hwb", 3, 1, ls.hwb.name, "Health and Wellbeing Board", "local", org_href(ls.hwb))
+        c.box("hwb", 3, 1, ls.hwb.name, KINDS["hwb"].diagram, "local", org_href(ls.hwb))
     if ls.healthwatch:
-        c.box("hw", 3, 2 if len(ls.councils) < 2 else 3, ls.healthwatch.name, "local Healthwatch", "local",
+        c.box("hw", 3, 2 if len(ls.councils) < 2 else 3, ls.healthwatch.name, KINDS["healthwatch"].diagram, "local",
               org_href(ls.healthwatch))
     if upper_council and ls.hwb:
         c.down(f"k:{upper_council.code}", "hwb", "runs")
@@ -118,13 +119,13 @@ def local_system_svg(ls) -> str:
     commissioner = f"c:{chain[-1].code}" if chain else None
     practices = ls.practices[:COLS]
     for i, p in enumerate(practices):
-        c.box(f"p:{p.practice.code}", 4, i, p.practice.name, f"GP practice, {p.distance_km:.1f} km", "practice",
+        c.box(f"p:{p.practice.code}", 4, i, p.practice.name, f"{KINDS['gp_practice'].word}, {p.distance_km:.1f} km", "practice",
               org_href(p.practice))
     trusts: dict[str, list[str]] = {}
     bodies: dict[str, object] = {}
     for r in ls.trusts:
         if r.trust:
-            trusts.setdefault(r.trust.code, []).append(ROLE_WORDS.get(r.role, r.role))
+            trusts.setdefault(r.trust.code, []).append(role_word(r.role, "diagram"))
             bodies[r.trust.code] = r.trust
     for i, (code, roles) in enumerate(list(trusts.items())[:COLS]):
         c.box(f"t:{code}", 5, i, bodies[code].name, " and ".join(roles) + " trust", "provider", org_href(bodies[code]))

@@ -144,17 +144,11 @@ def _views(conn, hits) -> list[dict]:
     return views
 
 
-KIND_WORDS = {"area_lad": "Council area", "area_utla": "Council area", "area_ward": "Ward", "gp_practice": "GP practice",
-              "nhs_trust": "NHS trust", "icb": "Integrated care board", "sub_icb_location": "Sub-ICB location (formerly CCG)",
-              "ccg": "Clinical commissioning group (closed)", "pcn": "Primary care network", "council": "Council",
-              "region": "NHS England region", "area_team": "NHS England area team", "former_name": "Former name",
-              "hwb": "Health and Wellbeing Board", "healthwatch": "Local Healthwatch"}
-
-
 def _hit_view(conn, h, area_place, place: dict | None = None) -> dict:
+    from localnhs.query.search import hit_word
     from localnhs.web import nice_date, org_href
 
-    what = KIND_WORDS.get(h.kind, h.kind.replace("_", " ").capitalize())
+    what = hit_word(h.kind)
     if h.kind.startswith("area_"):
         pcd = area_place(conn, h.kind, h.code)
         href = place_href(pcd) if pcd else None
@@ -172,7 +166,7 @@ def _hit_view(conn, h, area_place, place: dict | None = None) -> dict:
     elif h.kind == "former_name":
         what = "Former name"
     return {"name": h.name, "href": org_href({"kind": "gp_practice" if h.kind == "gp_practice" else "org", "code": h.code}),
-            "what": what.replace(" (closed)", ""), "where": ", ".join(where) or None, "closed": label,
+            "what": what, "where": ", ".join(where) or None, "closed": label,
             "code": h.code, "note": None}
 
 

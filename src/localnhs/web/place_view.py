@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from localnhs.kinds import PLACE_ROLES, ROLES
 from localnhs.web import org_href
 
-ROLE_ORDER = ("acute", "mental_health", "community", "ambulance")
-ROLE_KEYS = {"acute": "Hospital", "mental_health": "Mental health services", "community": "Community health services",
-             "ambulance": "Ambulance service"}
+ROLE_ORDER = PLACE_ROLES
+ROLE_KEYS = {code: role.heading for code, role in ROLES.items()}
 # The three ways in a resident can use first: their practice, local Healthwatch, and the
 # body that plans and pays for care (a CCG before July 2022; the ICB since).
 SAY_KINDS = (("gp_practice",), ("healthwatch",), ("ccg", "icb", "sub_icb_location"))
