@@ -349,6 +349,56 @@ def briefing(query: str, as_of: Optional[str] = AsOf,
     out.print(f"Wrote {target}")
 
 
+@app.command("export")
+@run
+def export_cmd(out_dir: Path = typer.Option(None, "--out", help="Folder to write into (default var/export)."),
+               as_of: Optional[list[str]] = typer.Option(None, "--as-of", help="A date to export (repeat for several; default today and 2016-04-01)."),
+               formats: str = typer.Option("parquet,csv", "--format", help="parquet, csv or both (comma-separated).")):
+    """Postcode -> codes and names lookup tables per date (Parquet and CSV), with a README naming sources and attribution."""
+    from localnhs.export import ExportError, export
+
+    target = out_dir or (paths.var_dir() / "export")
+    try:
+        with err.status("Compiling the lookup (once per build) and writing the tables..."):
+            files = export(_conn(), target, as_of, tuple(f.strip() for f in formats.split(",") if f.strip()))
+    except ExportError as exc:
+        err.print(f"[bold red]{exc}[/]")
+        raise typer.Exit(2)
+    for f in files:
+        out.print(f"Wrote {f} ({f.stat().st_size / 1e6:,.1f} MB)")
+
+
+@app.command()
+@run
+def enrich(src: Path = typer.Argument(..., metavar="IN", help="CSV or Parquet file of postcodes (by extension)."),
+           dst: Path = typer.Argument(..., metavar="OUT", help="CSV or Parquet file to write (by extension)."),
+           postcode_column: str = typer.Option("postcode", "--postcode-column", help="Column holding the postcodes."),
+           as_of: Optional[list[str]] = typer.Option(None, "--as-of", help="A date (repeat for several; default today and 2016-04-01); its columns are suffixed with it."),
+           fields: Optional[str] = typer.Option(None, "--fields", help="Comma-separated columns to add (default all; see `localnhs export`'s README)."),
+           quiet: bool = typer.Option(False, "--quiet", help="No progress bar.")):
+    """Add NHS geography to every row of a file of postcodes: a status per row, nothing dropped, order kept."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from localnhs.enrichment import enrich_file, default_lookup
+    from localnhs.export import ExportError
+
+    try:
+        lookup = default_lookup()
+        with Progress(TextColumn("enriching {task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeElapsedColumn(), console=err, disable=quiet, transient=True) as bar:
+            task = bar.add_task(src.name, total=None)
+
+            def progress(done, total, unit):
+                bar.update(task, completed=done, total=total)
+
+            counts = enrich_file(lookup, src, dst, postcode_column, as_of, fields, progress=progress)
+    except ExportError as exc:
+        err.print(f"[bold red]{exc}[/]")
+        raise typer.Exit(2)
+    tally = ", ".join(f"{counts[s]:,} {s}" for s in ("ok", "terminated", "outside_england", "not_found", "invalid"))
+    out.print(f"Wrote {dst}: {counts['rows']:,} rows for {', '.join(counts['dates'])} ({tally})")
+
+
 def main() -> None:
     app()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.councils import councils
-from localnhs.query.dates import parse
+from localnhs.query.dates import ICB_ERA, parse
 from localnhs.query.errors import QueryError
 from localnhs.query.places import locate
 from localnhs.query.postcode import normalise
@@ -41,3 +41,118 @@ def enrich(conn, postcodes, as_of=None):
             yield {"query": q, "result": enrich_one(conn, q, when)}
         except QueryError as exc:
             yield {"query": q, "result": exc}
+
+
+# --- Set-based enrichment: the answer for every area at once ---------------------------------
+#
+# A postcode's commissioners and councils depend only on its LSOAs (2011 and 2021) and its
+# district, so the domain answer is computed once per distinct (lsoa11, lsoa21, lad) - about
+# 36,000 in England - instead of once per postcode. Postcodes without a grid reference or an
+# LSOA (PO boxes, large users) are answered through a neighbouring postcode, as a lookup is,
+# and get an area key of their own.
+
+ENGLAND = "E92000001"
+
+# The columns each date adds, ONS Postcode Directory-style names; codes are ODS codes for NHS
+# bodies (as the API answers), ``*_ons`` the ONS (E..) code where the ONS lookups have one.
+DATED_FIELDS = (
+    "ccg", "ccg_ons", "ccg_name",               # CCG (before 1 July 2022)
+    "sicbl", "sicbl_ons", "sicbl_name",         # sub-ICB location (from 1 July 2022)
+    "icb", "icb_ons", "icb_name",               # ICB (from 1 July 2022; from April 2026 the successor ICB)
+    "area_team", "area_team_name",              # NHS England area team (local office) of a CCG
+    "nhser", "nhser_ons", "nhser_name",         # NHS England region
+    "oscty", "oscty_name",                      # county council (two-tier areas)
+    "oslaua", "oslaua_name",                    # district, unitary, metropolitan or London borough council
+    "hwb_name", "healthwatch_name",             # Health and Wellbeing Board, local Healthwatch
+)
+_ONS_TYPE = {"ccg": "ccg", "sub_icb_location": "sub_icb", "icb": "icb", "region": "nhs_region"}
+
+
+def _ons_code(conn, code: str, kind: str, year: int, cache: dict) -> str | None:
+    key = (code, kind, year)
+    if key not in cache:
+        from localnhs.store import read
+
+        type_ = _ONS_TYPE.get(kind)
+        rows = [r for r in read.areas_of_organisation(conn, code) if r["type"] == type_] if type_ else []
+        before = [r for r in rows if int(r["vintage"]) <= year]
+        pick = (before or rows)[-1] if rows else None
+        cache[key] = pick["code"] if pick is not None else None
+    return cache[key]
+
+
+def area_answer(conn, loc, when, ons_cache: dict | None = None) -> dict:
+    """The dated codes and names for one located place (DATED_FIELDS), from the domain queries
+    a lookup uses, so bulk answers and single lookups agree."""
+    ons_cache = {} if ons_cache is None else ons_cache
+    out = dict.fromkeys(DATED_FIELDS)
+    chain = commissioners(conn, loc, when)
+    icb_era = when >= ICB_ERA
+    for i, b in enumerate(chain):
+        ons = _ons_code(conn, b.code, b.kind, when.year, ons_cache)
+        if i == 0 and b.kind in ("ccg", "sub_icb_location"):
+            # the same ODS code was a CCG, then a sub-ICB location: the date says which
+            p = "sicbl" if icb_era else "ccg"
+            out[p], out[f"{p}_ons"], out[f"{p}_name"] = b.code, ons, b.name
+        elif b.kind == "region":
+            out["nhser"], out["nhser_ons"], out["nhser_name"] = b.code, ons, b.name
+        elif icb_era:
+            out["icb"], out["icb_ons"], out["icb_name"] = b.code, ons, b.name
+        else:
+            out["area_team"], out["area_team_name"] = b.code, b.name
+    cs, hwb, hw = councils(conn, loc, when)
+    if cs:
+        out["oslaua"], out["oslaua_name"] = cs[-1].code, cs[-1].name
+        if len(cs) > 1:
+            out["oscty"], out["oscty_name"] = cs[0].code, cs[0].name
+    out["hwb_name"] = hwb.name if hwb else None
+    out["healthwatch_name"] = hw.name if hw else None
+    return out
+
+
+def area_keys(facts):
+    """Number the areas: returns (facts with an ``akey`` column, keys), where keys has one row per
+    akey with the columns the domain needs (lsoa11, lsoa21, lad, a representative pcd, and
+    ``standin`` for a postcode answered through its neighbours). Non-English rows get no akey."""
+    import polars as pl
+
+    f = pl.from_arrow(facts) if not isinstance(facts, pl.DataFrame) else facts
+    english = pl.col("country") == ENGLAND
+    alone = english & pl.col("lat").is_null() & pl.col("lsoa11").is_null()
+    k = pl.concat_str([pl.col(c).fill_null("") for c in ("lsoa11", "lsoa21", "lad")]
+                      + [pl.when(alone).then(pl.col("pcd")).otherwise(pl.lit(""))], separator="|")
+    f = f.with_columns(_k=pl.when(english).then(k), _alone=alone)
+    keys = (f.filter(pl.col("_k").is_not_null())
+            .group_by("_k", maintain_order=True)
+            .agg(pl.col("lsoa11").first(), pl.col("lsoa21").first(), pl.col("lad").first(),
+                 pcd=pl.col("pcd").min(), standin=pl.col("_alone").first())
+            .with_row_index("akey"))
+    f = (f.join(keys.select("_k", "akey"), on="_k", how="left", maintain_order="left")
+         .drop("_k", "_alone"))
+    return f, keys.drop("_k")
+
+
+def area_answers(conn, keys, as_of) -> "pl.DataFrame":
+    """One row per area key with DATED_FIELDS for the date."""
+    import polars as pl
+
+    from localnhs.query.model import Location
+    from localnhs.query.errors import QueryError
+
+    when = parse(as_of)
+    ons_cache: dict = {}
+    cols = {f: [] for f in DATED_FIELDS}
+    for lsoa11, lsoa21, lad, pcd, standin in keys.select("lsoa11", "lsoa21", "lad", "pcd", "standin").iter_rows():
+        if standin:
+            try:
+                loc = locate(conn, pcd)
+            except QueryError:
+                loc = None
+        else:
+            loc = Location(query=pcd, postcode=pcd, status="live", terminated=None, country="England", lat=None,
+                           lon=None, located_by="postcode", lsoa11=lsoa11, lsoa21=lsoa21, msoa11=None,
+                           placed_by=None, label=pcd)
+        ans = area_answer(conn, loc, when, ons_cache) if loc is not None else dict.fromkeys(DATED_FIELDS)
+        for k in DATED_FIELDS:
+            cols[k].append(ans[k])
+    return pl.DataFrame({"akey": keys["akey"], **cols}, schema={"akey": pl.UInt32, **{f: pl.String for f in DATED_FIELDS}})

@@ -1,0 +1,344 @@
+"""Bulk enrichment: a column of postcodes in, the same rows out with a status and the codes
+and names of each date asked for.
+
+Columnar all the way: postcodes are squashed (spacing and case) and checked with polars
+string kernels, packed into 64-bit keys and found by binary search in the build's compiled
+lookup (sorted keys), and the columns gathered with Arrow ``take``. Files stream in batches,
+so memory is bounded by the batch size and the lookup (~0.3 GB), not by the file; rows keep
+their input order and none is dropped: each gets one ``status``:
+
+ok, invalid (not the shape of a postcode), not_found (valid, but in no postcode file),
+terminated (no longer in use; the codes are the area's), outside_england (Wales, Scotland,
+Northern Ireland, the Channel Islands, the Isle of Man).
+
+Columns that depend on the date are suffixed with it (``icb_2016_04_01``); postcode facts
+(``pcds``, ``lsoa11``, ...) are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401 - pa.compute
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from localnhs.export import ALL_FIELDS, FACT_FIELDS, ExportError, Lookup, dates_from, pack_keys, squash
+from localnhs.query.bulk import DATED_FIELDS
+
+VALID = r"^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$"
+STATUSES = ("ok", "invalid", "not_found", "terminated", "outside_england")
+BATCH_ROWS = 500_000
+ENGLAND = "E92000001"
+
+
+def suffix(when: dt.date) -> str:
+    return when.isoformat().replace("-", "_")
+
+
+def dated_name(field: str, when: dt.date) -> str:
+    return f"{field}_{suffix(when)}"
+
+
+def choose_fields(fields) -> tuple[str, ...]:
+    """--fields 'icb,icb_name' (or a list): checked against the known columns; pcds always first."""
+    if fields is None:
+        return ALL_FIELDS
+    if isinstance(fields, str):
+        fields = [f for f in fields.split(",")]
+    chosen = [f.strip() for f in fields if f.strip()]
+    unknown = [f for f in chosen if f not in ALL_FIELDS]
+    if unknown:
+        raise ExportError(f"unknown field {unknown[0]!r}; the fields are: {', '.join(ALL_FIELDS)}")
+    out = ["pcds"] + [f for f in chosen if f != "pcds"]
+    return tuple(dict.fromkeys(out))
+
+
+def _dict_encoded(arr: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """(indices with -1 for null, dictionary) of a string column."""
+    enc = pa.chunked_array(arr).combine_chunks().dictionary_encode() if not isinstance(arr, pa.DictionaryArray) else arr
+    idx = pa.compute.fill_null(enc.indices, -1).to_numpy().astype(np.int32)
+    return idx, enc.dictionary
+
+
+def _gather(idx: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
+    """A dictionary column for the rows' indices into ``dictionary`` (-1: null). A large
+    dictionary (LSOAs, wards) is cut down to the values these rows use, so a small output
+    carries a small dictionary; the area fields' dictionaries are small (hundreds) as they are."""
+    valid = idx >= 0
+    if len(dictionary) <= 4096:
+        return pa.DictionaryArray.from_arrays(pa.array(idx, mask=~valid), dictionary)
+    counts = np.bincount(idx[valid], minlength=len(dictionary))
+    used = np.flatnonzero(counts)
+    remap = np.zeros(len(dictionary), dtype=np.int32)
+    remap[used] = np.arange(len(used), dtype=np.int32)
+    new = remap[np.where(valid, idx, 0)]
+    return pa.DictionaryArray.from_arrays(pa.array(new, mask=~valid), dictionary.take(pa.array(used)))
+
+
+class Enricher:
+    """Enriches batches against one build's lookup for fixed dates and fields. Added text columns
+    are Arrow dictionary columns (a batch's rows share few distinct values); `plain=True` on
+    `enrich_arrow` decodes them."""
+
+    STATUS_VALUES = pa.array(["ok", "invalid", "not_found", "terminated", "outside_england"])
+
+    def __init__(self, lookup: Lookup, as_of=None, fields=None):
+        self.lookup = lookup
+        self.dates = dates_from(as_of)
+        self.fields = choose_fields(fields)
+        self.fact_fields = [f for f in self.fields if f in FACT_FIELDS]
+        self.dated_fields = [f for f in self.fields if f in DATED_FIELDS]
+        facts = lookup.facts()
+        self._keys = facts.column("key").chunk(0).to_numpy()
+        self._plain = {f: facts.column(f).chunk(0) for f in ("pcds", "lat", "long") if f in self.fact_fields}
+        self._coded = {f: (facts.column(f).chunk(0).to_numpy(), lookup.dictionary(f))
+                       for f in dict.fromkeys([*(f for f in self.fact_fields if f not in self._plain), "ctry", "pcd_status"])}
+        self._akey = facts.column("akey").chunk(0).to_numpy()
+        ctry_idx, ctry_dict = self._coded["ctry"]
+        st_idx, st_dict = self._coded["pcd_status"]
+        self._england = np.array([v == ENGLAND for v in ctry_dict.to_pylist()] + [False])
+        self._terminated = np.array([v == "terminated" for v in st_dict.to_pylist()] + [False])
+        self._areas = {d: {f: _dict_encoded(lookup.areas(d).column(f)) for f in self.dated_fields} for d in self.dates}
+
+    def output_names(self) -> list[str]:
+        return ["status", *self.fact_fields, *[dated_name(f, d) for d in self.dates for f in self.dated_fields]]
+
+    def _find(self, key: np.ndarray) -> np.ndarray:
+        """Row of each key in the sorted lookup (searching in key order is cache-friendly)."""
+        order = np.argsort(key, kind="stable")
+        pos = np.empty(len(key), dtype=np.int64)
+        pos[order] = np.searchsorted(self._keys, key[order])
+        np.minimum(pos, len(self._keys) - 1, out=pos)
+        return pos
+
+    def columns(self, postcodes: pl.Series) -> pa.Table:
+        """The added columns (status first) for a Series of postcodes, row for row."""
+        norm = pl.DataFrame({"pc": postcodes}).select(squash(pl.col("pc")).alias("sq")).with_columns(
+            valid=pl.col("sq").str.contains(VALID).fill_null(False))
+        norm = norm.with_columns(
+            key=pack_keys(pl.when(pl.col("valid")).then(pl.col("sq")).otherwise(pl.lit(""))),
+            island=pl.col("sq").str.contains(r"^(BT|GY|JE|IM)[0-9]").fill_null(False))
+        valid = norm["valid"].to_numpy()
+        key = norm["key"].to_numpy()
+        pos = self._find(key)
+        found = valid & (self._keys[pos] == key)
+        rows = np.where(found, pos, -1)
+
+        ctry_idx, _ = self._coded["ctry"]
+        st_idx, _ = self._coded["pcd_status"]
+        safe = np.where(found, pos, 0)
+        england = found & self._england[ctry_idx[safe]]          # index -1 (null) reads the False at the end
+        terminated = found & self._terminated[st_idx[safe]]
+        status = np.zeros(len(key), dtype=np.int32)                      # ok
+        status[terminated] = 3
+        status[found & ~england] = 4
+        status[~found] = 2
+        status[~found & norm["island"].to_numpy()] = 4
+        status[~valid] = 1
+        arrays = [pa.DictionaryArray.from_arrays(pa.array(status), self.STATUS_VALUES)]
+        take = pa.array(rows, mask=~found)
+        for f in self.fact_fields:
+            if f in self._plain:
+                arrays.append(self._plain[f].take(take))
+            else:
+                idx, dictionary = self._coded[f]
+                arrays.append(_gather(np.where(found, idx[safe], -1), dictionary))
+        akey = np.where(found, self._akey[safe], -1)
+        has_area = akey >= 0
+        akey_safe = np.maximum(akey, 0)
+        for d in self.dates:
+            for f in self.dated_fields:
+                idx, dictionary = self._areas[d][f]
+                arrays.append(_gather(np.where(has_area, idx[akey_safe], -1), dictionary))
+        return pa.Table.from_arrays(arrays, names=self.output_names())
+
+    def enrich_arrow(self, table: pa.Table, postcode_col: str, plain: bool = False) -> pa.Table:
+        added = self.columns(pl.from_arrow(table.column(postcode_col)))
+        out = table
+        for name, col in zip(added.column_names, added.columns):
+            if plain and pa.types.is_dictionary(col.type):
+                col = col.cast(pa.string())
+            out = out.append_column(name, col)
+        return out
+
+
+def _check_columns(names: list[str], postcode_col: str, added: list[str], where: str) -> None:
+    if postcode_col not in names:
+        raise ExportError(f"no column {postcode_col!r} in {where}; its columns are: {', '.join(names)} "
+                          "(choose one with --postcode-column)")
+    clash = [c for c in added if c in names]
+    if clash:
+        raise ExportError(f"{where} already has a column {clash[0]!r}, which enrichment adds; rename it or choose "
+                          "other --fields")
+
+
+# -- files -----------------------------------------------------------------------------------
+
+def _kind(path: Path, what: str) -> str:
+    ext = path.suffix.lower()
+    if ext in (".csv", ".txt"):
+        return "csv"
+    if ext in (".parquet", ".pq"):
+        return "parquet"
+    raise ExportError(f"{path}: the {what} file must end in .csv or .parquet (the extension picks the format)")
+
+
+class _Reader:
+    def __init__(self, path: Path, batch_rows: int):
+        self.path = path
+        self.kind = _kind(path, "input")
+        if not path.is_file():
+            raise ExportError(f"cannot read {path}: no such file")
+        try:
+            if self.kind == "parquet":
+                self._pf = pq.ParquetFile(path)
+                self.names = self._pf.schema_arrow.names
+                self.total, self.unit = self._pf.metadata.num_rows, "rows"
+            else:
+                with open(path, "rb") as f:
+                    head = f.read(1 << 20)
+                if not head.strip():
+                    raise ExportError(f"cannot read {path}: the file is empty (a CSV needs a header line)")
+                import csv
+                import io
+
+                self.names = next(csv.reader(io.StringIO(head.decode("utf-8-sig", errors="replace").splitlines()[0])))
+                self.total, self.unit = path.stat().st_size, "bytes"
+        except ExportError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - unreadable input becomes a message
+            raise ExportError(f"cannot read {path} as {self.kind.upper()}: {exc}") from None
+        self.batch_rows = batch_rows
+
+    def batches(self) -> Iterator[tuple[pa.Table, int]]:
+        """(batch, progress units done so far)."""
+        try:
+            if self.kind == "parquet":
+                done = 0
+                for b in self._pf.iter_batches(batch_size=self.batch_rows):
+                    done += b.num_rows
+                    yield pa.Table.from_batches([b]), done
+                return
+            f = open(self.path, "rb")
+            try:
+                reader = pacsv.open_csv(
+                    f, read_options=pacsv.ReadOptions(block_size=32 << 20, encoding="utf8"),
+                    convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in self.names},
+                                                         strings_can_be_null=False, quoted_strings_can_be_null=False))
+                for b in reader:
+                    yield pa.Table.from_batches([b]), f.tell()
+            finally:
+                f.close()
+        except ExportError:
+            raise
+        except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
+            raise ExportError(f"cannot read {self.path} as {self.kind.upper()}: {exc}") from None
+
+
+class _Writer:
+    def __init__(self, path: Path):
+        self.path = path
+        self.kind = _kind(path, "output")
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self._w = None
+
+    def write(self, table: pa.Table) -> None:
+        if self._w is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.kind == "parquet":
+                self._w = pq.ParquetWriter(self.tmp, table.schema, compression="zstd", store_schema=False)
+            else:
+                self._w = open(self.tmp, "wb")
+                self._header = True
+        if self.kind == "parquet":
+            self._w.write_table(table)
+        else:
+            pl.from_arrow(table).write_csv(self._w, include_header=self._header)
+            self._header = False
+
+    def close(self, ok: bool) -> None:
+        if self._w is not None:
+            self._w.close()
+        if ok:
+            os.replace(self.tmp, self.path)
+        elif self.tmp.exists():
+            self.tmp.unlink()
+
+
+def enrich_file(lookup: Lookup, src: Path, dst: Path, postcode_col: str = "postcode", as_of=None, fields=None,
+                batch_rows: int = BATCH_ROWS, progress: Callable[[int, int, str], None] | None = None) -> dict:
+    """Streams src into dst; returns counts per status. dst appears only when complete."""
+    src, dst = Path(src), Path(dst)
+    if src.resolve() == dst.resolve():
+        raise ExportError(f"{dst} is the input file: write the output to another file")
+    enricher = Enricher(lookup, as_of, fields)
+    reader = _Reader(src, batch_rows)
+    _check_columns(reader.names, postcode_col, enricher.output_names(), str(src))
+    writer = _Writer(dst)
+    counts = dict.fromkeys(STATUSES, 0)
+    ok = False
+    try:
+        rows = 0
+        for batch, done in reader.batches():
+            out = enricher.enrich_arrow(batch, postcode_col)
+            writer.write(out)
+            rows += out.num_rows
+            vc = pl.from_arrow(out.column("status")).value_counts()
+            for s, n in vc.iter_rows():
+                counts[s] += n
+            if progress:
+                progress(done, reader.total, reader.unit)
+        if writer._w is None:  # an input with a header and no rows: still a valid, empty output
+            empty = pa.Table.from_pydict({n: pa.array([], pa.string()) for n in reader.names})
+            writer.write(enricher.enrich_arrow(empty, postcode_col))
+        ok = True
+    finally:
+        writer.close(ok)
+    return {"rows": rows, "dates": [d.isoformat() for d in enricher.dates], **counts}
+
+
+# -- frames (the Python API) -----------------------------------------------------------------
+
+_LOOKUPS: dict[str, Lookup] = {}
+
+
+def default_lookup(db: str | os.PathLike | None = None) -> Lookup:
+    from localnhs import paths
+    from localnhs.store.db import connect
+
+    path = str(db or paths.default_db())
+    lk = _LOOKUPS.get(path)
+    if lk is None:
+        lk = _LOOKUPS[path] = Lookup(connect(Path(path)))
+    return lk
+
+
+def enrich_frame(frame, postcode_col: str = "postcode", as_of=None, fields=None, db=None, lookup: Lookup | None = None):
+    """pandas or polars DataFrame (or Arrow table) in, the same kind out, with the added columns."""
+    lk = lookup or default_lookup(db)
+    enricher = Enricher(lk, as_of, fields)
+    kind = type(frame).__module__.split(".")[0]
+    if kind == "polars":
+        table = frame.to_arrow()
+    elif kind == "pandas":
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    elif isinstance(frame, pa.Table):
+        table = frame
+    else:
+        raise ExportError(f"enrich takes a pandas or polars DataFrame or an Arrow table, not {type(frame).__name__}")
+    _check_columns(table.column_names, postcode_col, enricher.output_names(), "the frame")
+    out = enricher.enrich_arrow(table, postcode_col, plain=True)
+    if kind == "polars":
+        return pl.from_arrow(out)
+    if kind == "pandas":
+        df = out.to_pandas()
+        df.index = frame.index
+        return df
+    return out
