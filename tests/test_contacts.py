@@ -171,3 +171,13 @@ def test_about_data_lists_the_new_sources_with_licences_and_attribution(api):
     assert "Open Parliament Licence v3.0" in html and "CC BY 4.0" in html
     assert "Contains Parliamentary information licensed under the Open Parliament Licence v3.0." in html
     assert "Contains mySociety data" in html
+
+
+def test_2016_answers_give_the_ccg_its_own_listed_contacts(conn):
+    plan = engage(conn, "WA5 1QG", "2016-04-01")
+    ccg = next(s for s in plan.steps if s.kind == "ccg")
+    assert ccg.body_code == "02E"
+    site = next(c for c in ccg.contacts if c["kind"] == "website")
+    assert site["source"] == "nhsuk_gp/2019-05/CCG.csv" and "CCGs closed on 30 June 2022" in site["text"]
+    assert all(s.contacts for s in plan.steps), [s.body_name for s in plan.steps if not s.contacts]
+    assert any("elected on 4 July 2024" in n and "1 April 2016" in n for n in plan.representatives["notes"])

@@ -14,9 +14,11 @@ old") and is marked ``stale``.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
+from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body
 from localnhs.store import read
 from localnhs.store import read_contacts as rc
@@ -117,9 +119,46 @@ def _council_code(b: Body) -> str | None:
     return b.code if b.kind == "council" else None
 
 
-def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | None = None) -> list[Contact]:
-    """The contacts for one body; ``practice``: the nearest practice, which a PCN is reached through."""
+_caches: dict = {}
+_lock = threading.Lock()
+KEEP = 2  # connections remembered: the one serving, and the one a hot reload replaced
+
+
+def _cache(conn) -> dict:
+    """Answers already worked out on this connection's build (contacts do not change within a build)."""
+    with _lock:
+        c = _caches.get(conn)
+        if c is None:
+            while len(_caches) >= KEEP:
+                _caches.pop(next(iter(_caches)))
+            c = _caches[conn] = {}
+        return c
+
+
+def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | None = None,
+                 as_of: dt.date | None = None) -> list[Contact]:
+    """The contacts for one body; ``practice``: the nearest practice, which a PCN is reached through;
+    ``as_of``: the date the answer is for (before July 2022 a commissioner is its CCG, with the CCG's
+    own listed contacts). Returns fresh objects (callers may annotate them)."""
     today = today or dt.date.today()
+    if b.kind == "pcn":
+        return _contacts_for(conn, b, today, practice, as_of)
+    key = (b.kind, b.code, b.successor.code if b.successor else None,
+           as_of is not None and as_of < ICB_ERA, today)
+    cache = _cache(conn)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _contacts_for(conn, b, today, practice, as_of)
+    return [Contact(**vars(c)) for c in found]
+
+
+def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None) -> list[Contact]:
+    if b.kind in ("ccg", "sub_icb_location") and as_of is not None and as_of < ICB_ERA:
+        listed = [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code), ("website", "phone"))]
+        for c in listed:
+            c.text += " (CCGs closed on 30 June 2022)"
+        if listed:
+            return listed
     if b.kind == "gp_practice":
         return [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code))]
     if b.kind == "nhs_trust":
@@ -162,8 +201,6 @@ def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | N
 
 def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
     """Body code -> its contacts (as dicts), for every body a local system names."""
-    from localnhs.query.model import to_dict
-
     today = today or dt.date.today()
     bodies: list[tuple[Body, Body | None]] = []   # (body, the practice a PCN is reached through)
     for p in ls.practices:
@@ -172,9 +209,10 @@ def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
     bodies += [(b, None) for b in [*ls.commissioners, *(r.trust for r in ls.trusts if r.trust), *ls.councils,
                                    *(b for b in (ls.hwb, ls.healthwatch) if b), *ls.national]]
     out: dict[str, list[dict]] = {}
+    when = dt.date.fromisoformat(ls.as_of)
     for b, practice in bodies:
         if b.code not in out:
-            out[b.code] = [to_dict(c) for c in contacts_for(conn, b, today, practice=practice)]
+            out[b.code] = [dict(vars(c)) for c in contacts_for(conn, b, today, practice=practice, as_of=when)]
     return out
 
 

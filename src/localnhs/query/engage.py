@@ -197,7 +197,7 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
                          if x.applies(when, flags)]
                 note = first[0].strip() if first else None
         ways = _statements(c, "ways_in", when, flags, **values)
-        found = [to_dict(x) for x in contacts_for(conn, b, practice=nearest)]
+        found = [to_dict(x) for x in contacts_for(conn, b, practice=nearest, as_of=when)]
         look, message = _message(kind, **values)
         shown = display_name(names, b.code, b.name) if b.kind == "gp_practice" else b.name
         steps.append(Step(

@@ -92,6 +92,9 @@ def representatives(conn, ls, today: dt.date | None = None) -> Representatives:
         notes.append("This place has no LSOA 2011, so its constituency cannot be read from the overlap table.")
     if mp:
         notes.append(f"MPs as elected on {_day(ELECTION)}: a by-election or change of party since is not in the data.")
+        if dt.date.fromisoformat(ls.as_of) < dt.date.fromisoformat(ELECTION):
+            notes.append(f"This answer is for {_day(ls.as_of)}, but the MP shown is the one elected on "
+                         f"{_day(ELECTION)} (earlier MPs are not in the data): write to today's MP.")
     councils = [{"code": b.code, "name": b.name, "label": b.label,
                  "contacts": [to_dict(c) for c in contacts_for(conn, b, today)]} for b in ls.councils]
     ward = {"code": ls.ward.code, "name": ls.ward.name} if ls.ward else None
