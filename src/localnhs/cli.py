@@ -80,6 +80,10 @@ def run(fn):
     @functools.wraps(fn)
     def wrapper(*a, **kw):
         try:
+            if "as_of" in kw:  # the date is parsed here, once, and passed down
+                from localnhs.query.dates import AsOf
+
+                kw["as_of"] = AsOf.parse(kw["as_of"])
             return fn(*a, **kw)
         except typer.Exit:
             raise
@@ -237,7 +241,7 @@ def lookup(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json,
         out.print(piece)
 
 
-def _show_organisation(code: str, as_of: str | None, json_out: bool, require_kind: str | None = None) -> None:
+def _show_organisation(code: str, as_of, json_out: bool, require_kind: str | None = None) -> None:
     from localnhs.query.errors import NotFound
     from localnhs.query.organisations import organisation
     from localnhs.render_text import organisation_tables
@@ -298,13 +302,12 @@ NEAR_KINDS = ("gp", *PLACE_ROLES)  # GP practices, or the trusts of one role
 def near(query: str, kind: str = typer.Option("gp", "--kind", help=", ".join(NEAR_KINDS)),
          n: int = typer.Option(5, "-n"), as_of: Optional[str] = AsOf, json_out: bool = Json, csv_out: bool = Csv):
     """The nearest practices or trusts of a kind to a place."""
-    from localnhs.query.dates import parse
     from localnhs.query.errors import InvalidInput
     from localnhs.query.nearby import nearby
 
     if kind not in NEAR_KINDS:
         raise InvalidInput(f"--kind {kind!r} is not one of {', '.join(NEAR_KINDS)}")
-    rows = nearby(_conn(), query, kind, n, parse(as_of))
+    rows = nearby(_conn(), query, kind, n, as_of.day)
     if json_out:
         _json(rows)
     elif csv_out:
@@ -341,10 +344,10 @@ def briefing(query: str, as_of: Optional[str] = AsOf,
     conn = _conn()
     postcode = locate(conn, query).postcode
     if html:
-        target = out_file or Path(pdf_filename(postcode, as_of)).with_suffix(".html")
+        target = out_file or Path(pdf_filename(postcode, as_of.param)).with_suffix(".html")
         target.write_text(render_html(conn, postcode, as_of), encoding="utf-8")
     else:
-        target = out_file or Path(pdf_filename(postcode, as_of))
+        target = out_file or Path(pdf_filename(postcode, as_of.param))
         target.write_bytes(render_pdf(conn, postcode, as_of))
     out.print(f"Wrote {target}")
 

@@ -1,28 +1,33 @@
-"""The eras of the English NHS structure the answers follow, each defined once.
+"""The eras of the English NHS structure the answers follow, each defined once, from the data.
+
+The dates are the ones the dataset registry (``sources/registry.py``) declares for the files they
+come from, not retyped:
 
 - ``ICB_ERA``: 1 July 2022, when the Health and Care Act 2022 closed the clinical commissioning
-  groups and the integrated care boards began (their sub-ICB locations carry the CCG codes on).
-  It is also the vintage of the first ONS LSOA -> sub-ICB / ICB lookup (``ons_lookups_2022_2024``).
-- ``ICB_2026``: 1 April 2026, when 12 ICBs merged or split into 7 (``icb_2026/``, the ODS
-  successor file, whose rows carry that date).
-- ``CCG_VINTAGES``: the ONS LSOA 2011 -> CCG lookups, by the first day each one is in force.
+  groups and the integrated care boards began (their sub-ICB locations carry the CCG codes on):
+  the date of the first ONS LSOA -> sub-ICB location / ICB lookup (``lookup_lsoa11_sicbl22...``).
+- ``ICB_2026``: 1 April 2026, when 12 ICBs merged or split into 7: the date of the ODS successor
+  file (``icb_2026/``).
+- ``CCG_VINTAGES``: the ONS LSOA 2011 -> CCG lookups (2015 to 2021), by the first day each is in force,
+  with the ``lsoa11`` column that holds it.
 
-A leaf module: nothing here imports the rest of the package, so sources/, store/, query/ and the
-edges can all read it.
+Only the registry is imported (it imports no parser), so every layer may read this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-ICB_ERA = dt.date(2022, 7, 1)
-ICB_2026 = dt.date(2026, 4, 1)
+from localnhs.sources import registry
 
-# LSOA11 -> CCG lookup vintages (column in lsoa11) by the first date each is valid.
-CCG_VINTAGES: tuple[tuple[str, str], ...] = (
-    ("2015-07-01", "ccg15"), ("2016-04-01", "ccg16"), ("2017-04-01", "ccg17"), ("2018-04-01", "ccg18"),
-    ("2019-04-01", "ccg19"), ("2020-04-01", "ccg20"), ("2021-04-01", "ccg21"),
+_CCG_LOOKUPS = (("ons_lookups_2015_2020", f"lsoa_ccg{yy}") for yy in range(15, 21))
+# (first day, lsoa11 column), oldest first.
+CCG_VINTAGES: tuple[tuple[str, str], ...] = tuple(
+    (registry.as_of(ds, registry.file_name(ds, part)), part.removeprefix("lsoa_"))
+    for ds, part in (*_CCG_LOOKUPS, ("geographr_lookups", "lsoa_ccg21"))
 )
+ICB_ERA = dt.date.fromisoformat(registry.as_of("geographr_lookups", registry.file_name("geographr_lookups", "lsoa_sicbl22")))
+ICB_2026 = dt.date.fromisoformat(next(iter(registry.files("icb_2026").values())))
 
 
 def is_ccg_era(day: dt.date) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, Query, Request
 
 from localnhs.api.responses import BULK_LIMIT, JSON, query_error_body
+from localnhs.query import dates
 from localnhs.query.errors import InvalidInput, QueryError
 from localnhs.query.model import to_dict
 
@@ -28,7 +29,7 @@ async def place(request: Request, postcode: str, as_of: str | None = AsOf):
     from localnhs.query.representatives import with_contacts
 
     conn = request.app.state.conn
-    return _json(with_contacts(conn, local_system(conn, postcode, as_of)))
+    return _json(with_contacts(conn, local_system(conn, postcode, dates.AsOf.parse(as_of))))
 
 
 @router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures")
@@ -37,7 +38,7 @@ def organisation(request: Request, code: str, as_of: str | None = AsOf):
     from localnhs.query.organisations import organisation as q
 
     conn = request.app.state.conn
-    return _json(organisation_with_contacts(conn, q(conn, code, as_of)))
+    return _json(organisation_with_contacts(conn, q(conn, code, dates.AsOf.parse(as_of))))
 
 
 @router.get("/search", summary="Find practices, trusts, commissioners, councils and places by name")
@@ -51,7 +52,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=200), 
 def stats(request: Request, as_of: str | None = AsOf):
     from localnhs.query.stats import stats as s
 
-    return s(request.app.state.conn, as_of)
+    return s(request.app.state.conn, dates.AsOf.parse(as_of))
 
 
 @router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item")
@@ -65,7 +66,7 @@ def bulk(request: Request, body: dict = Body(..., examples=[{"postcodes": ["WA5 
         raise InvalidInput(f"At most {BULK_LIMIT:,} postcodes per request; this had {len(postcodes):,}.")
     conn = request.app.state.conn
     results = []
-    for item in enrich(conn, postcodes, body.get("as_of")):
+    for item in enrich(conn, postcodes, dates.AsOf.parse(body.get("as_of"))):
         if isinstance(item["result"], QueryError):
             results.append({"query": item["query"], **query_error_body(item["result"])})
         else:

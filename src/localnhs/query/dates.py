@@ -1,33 +1,67 @@
-"""as_of handling: every answer is for a date, and the date picks each dataset's vintage."""
+"""as_of handling: every answer is for a date, and the date picks each dataset's vintage.
+
+The date is parsed once, where it comes in (a CLI option, an API or page query parameter), into an
+``AsOf``, and passed down; ``parse`` gives the day of an ``AsOf`` or a date without parsing again. The eras are in ``eras``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from localnhs.eras import CCG_VINTAGES, ICB_2026, ICB_ERA, is_ccg_era
 from localnhs.query.errors import InvalidInput
 
-ICB_ERA = dt.date(2022, 7, 1)  # CCGs replaced by ICBs and their sub-ICB locations
-
-# LSOA11 -> CCG lookup vintages (column in lsoa11) by the first date each is valid.
-CCG_VINTAGES = [
-    ("2015-07-01", "ccg15"), ("2016-04-01", "ccg16"), ("2017-04-01", "ccg17"), ("2018-04-01", "ccg18"),
-    ("2019-04-01", "ccg19"), ("2020-04-01", "ccg20"), ("2021-04-01", "ccg21"),
-]
+__all__ = ["AsOf", "CCG_VINTAGES", "ICB_2026", "ICB_ERA", "ccg_column", "parse"]
 
 
-def parse(value: str | dt.date | None) -> dt.date:
-    """None or 'today' -> today; ISO 'YYYY-MM-DD' (or 'YYYY') otherwise."""
-    if value is None or value == "" or value == "today":
-        return dt.date.today()
+@dataclass(frozen=True)
+class AsOf:
+    """The date an answer is for, parsed once where it comes in: the day, and whether it was asked
+    for (``named``) or is today by default, so links and file names can leave it out."""
+
+    day: dt.date
+    named: bool = True
+
+    @classmethod
+    def parse(cls, value: "str | dt.date | AsOf | None") -> "AsOf":
+        """None, '' or 'today' -> today; ISO 'YYYY-MM-DD' (or 'YYYY', read as 1 July) otherwise."""
+        if isinstance(value, AsOf):
+            return value
+        if value is None or value == "" or value == "today":
+            return cls(dt.date.today(), named=False)
+        if isinstance(value, dt.date):
+            return cls(value)
+        text = str(value).strip()
+        try:
+            if len(text) == 4 and text.isdigit():
+                return cls(dt.date(int(text), 7, 1))
+            return cls(dt.date.fromisoformat(text))
+        except ValueError:
+            raise InvalidInput(f"{value!r} is not a date", hint="Give a date as YYYY-MM-DD, e.g. 2016-04-01.") from None
+
+    @property
+    def iso(self) -> str:
+        return self.day.isoformat()
+
+    @property
+    def param(self) -> str | None:
+        """The date as a query parameter or file-name part: None when it is today by default."""
+        return self.iso if self.named else None
+
+    @property
+    def ccg_era(self) -> bool:
+        return is_ccg_era(self.day)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def parse(value: "str | dt.date | AsOf | None") -> dt.date:
+    """The day to answer for: a date as it is, an ``AsOf``'s day, anything else through ``AsOf.parse``."""
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
-    try:
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 7, 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"{value!r} is not a date", hint="Give a date as YYYY-MM-DD, e.g. 2016-04-01.") from None
+    return AsOf.parse(value).day
 
 
 def ccg_column(as_of: dt.date) -> str | None:

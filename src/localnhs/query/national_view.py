@@ -18,7 +18,7 @@ from localnhs.query.names import display
 from localnhs.store import read
 
 TRUST_TYPE_ORDER = tuple(kinds.ROLES)
-ICB_FIGURE_DATE = "2022-07-01"  # practices' sub-ICB location and ICB on the day ICBs began
+ICB_FIGURE_DATE = ICB_ERA.isoformat()  # practices' sub-ICB location and ICB on the day ICBs began
 
 
 # ---------------------------------------------------------------- one place: the map

@@ -18,13 +18,12 @@ import threading
 from functools import lru_cache
 
 from localnhs.query import postcode as pc
-from localnhs.query.dates import ICB_ERA, ccg_column
+from localnhs.query.dates import ICB_2026, ICB_ERA, ccg_column  # 2026: 12 ICBs merged or split into 7
 from localnhs.store import postcodesio as store
 from localnhs.store import read_contacts
 
 COUNTRIES = {"E92000001": "England", "W92000004": "Wales", "S92000003": "Scotland"}
 SICBL24_FROM = dt.date(2024, 4, 1)
-ICB_2026 = dt.date(2026, 4, 1)  # 12 ICBs merged or split into 7 (icb_2026/)
 COUNCILS_2016_UNTIL = dt.date(2019, 4, 1)   # LSOA -> LAD 2016 lookup, then 2021, then Code-Point's
 COUNCILS_2021_UNTIL = dt.date(2023, 4, 1)
 _SUB_ICB_SUFFIX = re.compile(r" ICB - [0-9A-Z]{3,5}$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
+from localnhs.eras import is_ccg_era
 from localnhs.query.dates import parse
 from localnhs.query.practices import release_for
 from localnhs.store import read
@@ -23,7 +24,7 @@ def stats(conn, as_of: str | dt.date | None = None) -> dict:
     counts = read.active_gp_counts(conn, file)
     out["gp_practices"] = _fig(counts["practices"], rel_date, file)
     out["commissioners"] = _fig(counts["commissioners"], rel_date, file)
-    out["commissioner_kind"] = _fig("CCG" if when < dt.date(2022, 7, 1) else "sub-ICB location", d, file)
+    out["commissioner_kind"] = _fig("CCG" if is_ccg_era(when) else "sub-ICB location", d, file)
     out["regions"] = _fig(counts["regions"], rel_date, file)
     icbs = read.open_organisations(conn, "icb", d)
     out["icbs"] = _fig(len(icbs), d, ", ".join(sorted({i["source"] for i in icbs})) or "ons_icb_names_codes_dec_2024.csv")

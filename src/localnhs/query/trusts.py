@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from localnhs import kinds
+from localnhs.eras import is_ccg_era
 from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
@@ -35,7 +36,7 @@ NO_COMMUNITY_ADVICE = ("Ask your GP practice who provides community nursing and 
 
 def _no_community_advice(as_of: dt.date) -> str:
     """The commissioner of the date: the CCG before 1 July 2022, the ICB since."""
-    who = "Clinical Commissioning Group" if as_of < dt.date(2022, 7, 1) else "Integrated Care Board"
+    who = "Clinical Commissioning Group" if is_ccg_era(as_of) else "Integrated Care Board"
     return NO_COMMUNITY_ADVICE.format(commissioner=who)
 
 
@@ -123,7 +124,7 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
                          "often the acute or mental health trust", "low", distance_km=dist)
     if inside:
         where = ("in this council area" if same_council else
-                 "in this ICB" if as_of >= dt.date(2022, 7, 1) else "in this STP footprint")
+                 "in this STP footprint" if is_ccg_era(as_of) else "in this ICB")
         if len(inside) == 1:  # a guess from where a headquarters is, not a lookup: never 'high'
             method, conf = f"the only {LABELS[ttype]} headquartered {where}, {dist:g} km away", "medium"
         else:

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from localnhs.eras import CCG_VINTAGES, ICB_ERA
+from localnhs.sources import registry
 from localnhs.store import icb_2026
 from localnhs.store.load_organisations import ICB_START
 from localnhs.store.intervals import day_before, from_snapshots
@@ -198,10 +200,10 @@ def _search(conn) -> None:
 
 
 # ONS commissioner lookups name each CCG / sub-ICB location as it was in that vintage.
-COMMISSIONER_VINTAGES = {
-    ("ccg", "2015"): "2015-07-01", ("ccg", "2016"): "2016-04-01", ("ccg", "2017"): "2017-04-01",
-    ("ccg", "2018"): "2018-04-01", ("ccg", "2019"): "2019-04-01", ("ccg", "2020"): "2020-04-01",
-    ("ccg", "2021"): "2021-04-01", ("sub_icb", "2022"): "2022-07-01", ("sub_icb", "2024"): "2024-04-01",
+# (type, vintage) -> the first day of that lookup, as the dataset registry declares it.
+COMMISSIONER_VINTAGES = {("ccg", "20" + col.removeprefix("ccg")): start for start, col in CCG_VINTAGES} | {
+    ("sub_icb", "2022"): ICB_ERA.isoformat(),
+    ("sub_icb", "2024"): registry.as_of("geographr_lookups", registry.file_name("geographr_lookups", "lsoa21_icb24")),
 }
 
 

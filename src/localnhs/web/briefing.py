@@ -17,16 +17,16 @@ BASE_URL = "http://localnhs.invalid/"
 
 
 def context(conn, query: str, as_of=None) -> dict:
-    from localnhs.query.dates import ICB_ERA, parse
+    from localnhs.query.dates import AsOf
     from localnhs.query.engage import engage
 
     from localnhs.query.contacts import for_system
 
-    when = parse(as_of)
-    plan = engage(conn, query, when.isoformat())
+    asked = AsOf.parse(as_of)
+    plan = engage(conn, query, asked.day)
     ls = plan.system
-    return {"ls": ls, "plan": plan, "is_2016": when < ICB_ERA, "contacts": for_system(conn, ls),
-            "as_of_param": None if as_of in (None, "", "today") else when.isoformat()}
+    return {"ls": ls, "plan": plan, "is_2016": asked.ccg_era, "contacts": for_system(conn, ls),
+            "as_of_param": asked.param}
 
 
 def render_html(conn, query: str, as_of=None) -> str:

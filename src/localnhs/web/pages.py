@@ -41,12 +41,10 @@ def _conn(request: Request):
 
 
 def _as_of(value: str | None) -> str | None:
-    """'today' / '' / None -> None (today); else an ISO date, validated by the query layer."""
-    from localnhs.query.dates import parse
+    """'today' / '' / None -> None (today); else the ISO date (parsed here, once: ``AsOf``)."""
+    from localnhs.query.dates import AsOf
 
-    if value in (None, "", "today"):
-        return None
-    return parse(value).isoformat()
+    return AsOf.parse(value).param
 
 
 def _today() -> str:
@@ -54,9 +52,9 @@ def _today() -> str:
 
 
 def _is_2016(as_of: str) -> bool:
-    from localnhs.query.dates import ICB_ERA
+    from localnhs.eras import is_ccg_era
 
-    return dt.date.fromisoformat(as_of) < ICB_ERA
+    return is_ccg_era(dt.date.fromisoformat(as_of))
 
 
 # ---------------------------------------------------------------- home and search
