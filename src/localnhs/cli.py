@@ -77,10 +77,15 @@ def run(fn):
     """Wrap a command so query and store errors become messages and exit codes."""
     import functools
 
+    import inspect
+
+    param = inspect.signature(fn).parameters.get("as_of")
+    one_date = param is not None and param.default is AsOf  # the shared --as-of option (one date)
+
     @functools.wraps(fn)
     def wrapper(*a, **kw):
         try:
-            if "as_of" in kw:  # the date is parsed here, once, and passed down
+            if one_date and "as_of" in kw:  # the date is parsed here, once, and passed down
                 from localnhs.query.dates import AsOf
 
                 kw["as_of"] = AsOf.parse(kw["as_of"])
