@@ -181,3 +181,22 @@ def test_2016_answers_give_the_ccg_its_own_listed_contacts(conn):
     assert site["source"] == "nhsuk_gp/2019-05/CCG.csv" and "CCGs closed on 30 June 2022" in site["text"]
     assert all(s.contacts for s in plan.steps), [s.body_name for s in plan.steps if not s.contacts]
     assert any("elected on 4 July 2024" in n and "1 April 2016" in n for n in plan.representatives["notes"])
+
+
+def test_contacts_coverage_counts_every_gap_with_its_reason(db_path, conn):
+    res = run(db_path, "contacts-coverage", "--json")
+    assert res.returncode == 0, res.stderr
+    cov = json.loads(res.stdout)
+    for name in ("practices_with_phone", "practices_with_website"):
+        c = cov[name]
+        assert c["covered"] + sum(c["uncovered"].values()) == c["of"], name
+    assert cov["practices_with_phone"]["of"] == conn.execute(
+        "SELECT count(*) FROM practice_release WHERE is_gp = 1 AND status = 'active' AND country = 'England' "
+        "AND as_of = (SELECT max(as_of) FROM practice_release)").fetchone()[0]
+    t = cov["trusts_with_website"]
+    assert t["covered"] + len(t["uncovered"]) == t["of"] and all(u["reason"] for u in t["uncovered"])
+    assert any(u["code"] == "RQF" and "Welsh" in u["reason"] for u in t["uncovered"])   # Velindre, Cardiff
+    m = t["names_matched"]
+    assert m["matched"] + len(m["unmatched"]) == m["of"] == 213
+    lsoa = cov["lsoas_with_mp"]
+    assert lsoa["covered"] == lsoa["of"] == 32_844 and lsoa["split"] > 1000

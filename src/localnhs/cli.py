@@ -322,6 +322,31 @@ def near(query: str, kind: str = typer.Option("gp", "--kind", help=", ".join(NEA
                [r.values() for r in rows])
 
 
+@app.command("contacts-coverage")
+@run
+def contacts_coverage(json_out: bool = Json):
+    """How many practices have a phone and a website, trusts a website, LSOAs an MP; every gap with its reason."""
+    from localnhs.query.contacts import coverage
+
+    result = coverage(_conn())
+    if json_out:
+        _json(result)
+        return
+    for name, c in result.items():
+        out.print(f"[bold]{c['what']}[/]: {c['covered']:,} / {c['of']:,} ({c['share']:.1%})")
+        gaps = c["uncovered"]
+        for item in (gaps.items() if isinstance(gaps, dict) else ((g["code"] + " " + g["name"], g["reason"]) for g in gaps)):
+            out.print(f"  - {item[0]}: {item[1]}")
+        if "names_matched" in c:
+            m = c["names_matched"]
+            out.print(f"  trust list names matched to ODS codes: {m['matched']} / {m['of']}")
+            for u in m["unmatched"]:
+                out.print(f"    - {u['listed_name']}: {u['reason']}")
+        if "split" in c:
+            out.print(f"  split between constituencies (over 2% in a second): {c['split']:,}; "
+                      f"one constituency holds 99% or more: {c['one_constituency_99pc']:,}")
+
+
 @app.command()
 @run
 def engage(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json):

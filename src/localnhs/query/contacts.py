@@ -235,3 +235,41 @@ def display_name(names: dict, code: str, fallback: str) -> str:
     """The NHS.UK readable name where it is the same practice's name, else ``fallback``."""
     n = names.get(code)
     return n["name"] if n and n["same_practice"] else fallback
+
+
+def coverage(conn) -> dict:
+    """How much of England the contacts and representatives cover, every gap counted with its reason."""
+    out: dict = {}
+    for kind in ("phone", "website"):
+        r = rc.practice_contact_coverage(conn, kind)
+        out[f"practices_with_{kind}"] = {
+            "covered": r["covered"], "of": r["total"], "share": round(r["covered"] / r["total"], 4),
+            "what": f"active English GP practices (newest ODS release) with a {kind} (NHS.UK, May 2019 or Feb 2014)",
+            "uncovered": {"not in either NHS.UK listing": r["not_listed"],
+                          f"listed, {kind} refused by the check (see the reject table)": r["refused"],
+                          f"listed without a {kind}": r["listed_without"]}}
+    missing = rc.open_trusts_without_listed_website(conn)
+    total = rc.open_trust_count(conn)
+    reasons = []
+    for t in missing:
+        if t["country"] == "W92000004":
+            why = "a Welsh trust: NHS England's directory lists English trusts only"
+        else:
+            why = ("not in NHS England's directory of October 2023 under any name this build holds for it "
+                   "(opened after the list, or renamed to a name the shipped ODS files do not carry)")
+        reasons.append({"code": t["code"], "name": t["name"], "reason": why})
+    matches = rc.trust_name_matches(conn)
+    out["trusts_with_website"] = {
+        "covered": total - len(missing), "of": total, "share": round((total - len(missing)) / total, 4),
+        "what": "open NHS trusts (ODS) with a website from NHS England's provider directory (Oct 2023)",
+        "uncovered": reasons,
+        "names_matched": {"matched": sum(1 for m in matches if m["code"]), "of": len(matches),
+                          "unmatched": [{"listed_name": m["listed_name"], "reason": m["reason"]}
+                                        for m in matches if not m["code"]]}}
+    r = rc.lsoa_constituency_counts(conn, 0.99)
+    out["lsoas_with_mp"] = {
+        "covered": r["with_mp"], "of": r["lsoas"], "share": round(r["with_mp"] / r["lsoas"], 4),
+        "what": "English LSOAs (2011) with a 2024 constituency and its MP (mySociety overlaps, HoC Library)",
+        "uncovered": {"no overlap row or no MP": r["lsoas"] - r["with_mp"]},
+        "split": r["split"], "one_constituency_99pc": r["placed"]}
+    return out

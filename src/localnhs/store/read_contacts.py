@@ -73,3 +73,37 @@ def constituency_placements(conn, min_share: float) -> list[Row]:
     return conn.execute(
         "SELECT o.lsoa11, o.constituency AS code, c.name FROM constituency_overlap o "
         "JOIN constituency c ON c.code = o.constituency WHERE o.share >= ?", (min_share,)).fetchall()
+
+
+_ACTIVE = ("SELECT code FROM practice_release WHERE is_gp = 1 AND status = 'active' AND country = 'England' "
+           "AND as_of = (SELECT max(as_of) FROM practice_release)")
+
+
+def practice_contact_coverage(conn, kind: str) -> Row:
+    """Active English practices in the newest ODS release: all, with a contact of ``kind``, and of those
+    without one: not in any NHS.UK listing, listed with the value refused, listed without one."""
+    field = {"phone": "Phone", "website": "Website", "email": "Email"}[kind]
+    return conn.execute(
+        f"WITH a AS ({_ACTIVE}), m AS (SELECT code FROM a WHERE NOT EXISTS "
+        "(SELECT 1 FROM contact c WHERE c.code = a.code AND c.kind = :k)) "
+        "SELECT (SELECT count(*) FROM a) AS total, (SELECT count(*) FROM a) - (SELECT count(*) FROM m) AS covered, "
+        "(SELECT count(*) FROM m WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.code = m.code)) AS not_listed, "
+        "(SELECT count(*) FROM m WHERE EXISTS (SELECT 1 FROM listing l WHERE l.code = m.code) AND EXISTS "
+        " (SELECT 1 FROM reject r WHERE r.reason LIKE m.code || ': ' || :f || ' refused%')) AS refused, "
+        "(SELECT count(*) FROM m WHERE EXISTS (SELECT 1 FROM listing l WHERE l.code = m.code) AND NOT EXISTS "
+        " (SELECT 1 FROM reject r WHERE r.reason LIKE m.code || ': ' || :f || ' refused%')) AS listed_without",
+        {"k": kind, "f": field}).fetchone()
+
+
+def open_trusts_without_listed_website(conn) -> list[Row]:
+    """Open NHS trusts with no website from NHS England's directory (with their first open date)."""
+    return conn.execute(
+        "SELECT o.code, o.name, o.opened, o.postcode, (SELECT p.country FROM postcode p WHERE p.pcd = o.postcode) "
+        "AS country FROM organisation o WHERE o.kind = 'nhs_trust' AND o.closed IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.code = o.code AND c.kind = 'website' "
+        "AND c.source LIKE 'contacts_and_representatives/%') ORDER BY o.code").fetchall()
+
+
+def open_trust_count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM organisation WHERE kind = 'nhs_trust' AND closed IS NULL").fetchone()[0]
+
