@@ -148,6 +148,9 @@ S = {
     "NSCHT": "https://nhsp-production.azurewebsites.net/providers-deliver-shifting-care-upstream/north-staffordshire-combined-healthcare-nhs-trust",
     "MERSEY": "https://merseycare.nhs.uk/about-us/who-we-are/",
     "NAVIGO": "https://www.britishcouncil.cn/en/programmes/society/social-entrepreneurs/case-studies/navigo",
+    "CNWL_CAMDEN": "https://cnwl.nhs.uk/news/englands-new-chief-nursing-officer-meets-cnwl-camden-community-services",
+    "CHCP": "https://www.cqc.org.uk/provider/1-191582971/reports",
+    "SWYPFT_W": "https://en.wikipedia.org/wiki/South_West_Yorkshire_Partnership_NHS_Foundation_Trust",
     "HPFT": "https://www.hertfordshire.gov.uk/about-the-council/news/press-releases/collaborative-five-year-plan-to-deliver-mental-health-and-learning-disability-services-for-hertfordshire.aspx",
 }
 
@@ -168,7 +171,7 @@ PLACES = [
     ("CA7 1JH", "Cumberland", ("RNN", None), ("RX4", None), ("RNL", "RNN"), "RX7", ("CNTW", "CUMBRIA")),
     ("LA9 4RG", "Westmorland and Furness", ("RNN", None), ("RW5", None), ("RTX", "RTX"), "RX7", ("CUMBRIA", "LSCFT")),
     # Humber and North Yorkshire; West Yorkshire; South Yorkshire
-    ("HU5 1RU", "Kingston upon Hull", ("RV9", None), ("RV9", None), ("RWA", "RWA"), "RX8", ("HUMBER",)),
+    ("HU5 1RU", "Kingston upon Hull", ("RV9", "~City Health Care Partnership"), ("RV9", "~City Health Care Partnership"), ("RWA", "RWA"), "RX8", ("HUMBER", "CHCP")),
     ("HU17 7RG", "East Riding of Yorkshire", ("RV9", "RV9"), ("RV9", "RV9"), ("RWA", "RWA"), "RX8", ("HUMBER",)),
     ("DN34 4UA", "North East Lincolnshire", ("~NAViGO", None), ("~NAViGO", None), ("RJL", "RJL"), "RX9", ("NAVIGO",)),
     ("DN16 1XA", "North Lincolnshire", ("RXE", None), ("RXE", None), ("RJL", "RJL"), "RX9", ("RDASH",)),
@@ -180,7 +183,7 @@ PLACES = [
     ("HX6 2TA", "Calderdale", ("RXG", None), ("RXG", None), ("RWY", "RWY"), "RX8", ("SWYPFT",)),
     ("HD5 0NJ", "Kirklees", ("RXG", None), ("RXG", None), ("RWY", "RWY"), "RX8", ("SWYPFT",)),
     ("WF4 1BP", "Wakefield", ("RXG", None), ("RXG", None), ("RXF", "RXF"), "RX8", ("SWYPFT",)),
-    ("S70 3RT", "Barnsley", (None, None), (None, None), ("RFF", "RFF"), "RX8", ()),
+    ("S70 3RT", "Barnsley", ("RXG", None), ("RXG", None), ("RFF", "RFF"), "RX8", ("SWYPFT_W",)),
     ("DN2 4BY", "Doncaster", ("RXE", "RXE"), ("RXE", "RXE"), ("RP5", "RP5"), "RX8", ("RDASH",)),
     ("S65 3DJ", "Rotherham", ("RXE", None), ("RXE", None), ("RFR", "RFR"), "RX8", ("RDASH",)),
     ("S1 2EL", "Sheffield", ("TAH", None), ("TAH", None), ("RHQ", "RHQ"), "RX8", ("SHSC",)),
@@ -259,7 +262,7 @@ PLACES = [
     ("EN1 2DD", "Enfield", ("RRP", None), ("G6V2S", None), (None, None), "RRU", ("NLFT", "NCL_ALLIANCE")),
     ("N1 1EX", "Islington", ("TAF", None), ("G6V2S", None), (None, None), "RRU", ("NLFT", "NCL_ALLIANCE")),
     ("N8 0JG", "Haringey", ("RRP", None), ("G6V2S", None), (None, None), "RRU", ("NLFT", "NCL_ALLIANCE")),
-    ("NW1 7SA", "Camden", ("TAF", "RV3"), ("G6V2S", "RV3"), (None, None), "RRU", ("CNWL", "NLFT", "NCL_ALLIANCE")),
+    ("NW1 7SA", "Camden", ("TAF", "RV3"), ("G6V2S", "RV3"), (None, None), "RRU", ("CNWL_CAMDEN", "NLFT", "NCL_ALLIANCE")),
     ("NW10 0JJ", "Brent", ("RV3", "R1K"), ("RV3", "RYX"), ("R1K", "R1K"), "RRU", ("CNWL", "LNWH")),
     ("HA1 1XL", "Harrow", ("RV3", None), ("RV3", "RYX"), ("R1K", "R1K"), "RRU", ("CNWL", "LNWH")),
     ("UB10 9EJ", "Hillingdon", ("RV3", "RV3"), ("RV3", "RV3"), ("RAS", "RAS"), "RRU", ("CNWL",)),
@@ -315,6 +318,47 @@ PLACES = [
     ("BH3 7HX", "Bournemouth, Christchurch and Poole", ("RDY", "RDY"), ("RDY", "RDY"), ("RDZ", "R0D"), "RYF", ("DORSET",)),
     ("DT11 0JL", "Dorset", ("RDY", "RDY"), ("RDY", "RDY"), (None, None), "RYF", ("DORSET",)),
 ]
+
+
+# Where each ambulance cell above was checked: the page read (2026-12-02) that names the areas the
+# service covers. Every ambulance code in PLACES has one but AMBULANCE_UNCITED (tests/test_local_system.py).
+AMBULANCE_SOURCES = {
+    "RX6": "https://wikimili.com/en/Ambulance_services_trust",        # NEAS: Durham, Northumberland, Tyne and Wear, Tees
+    "RX7": "https://futern.com/people/David-Kitchin-MSc-MCPara-phone-email/44767f9c83626467",  # NWAS: Cumbria, Lancashire, Mersey, Greater Manchester
+    "RX8": "https://en.wikipedia.org/wiki/Yorkshire_Ambulance_Service",
+    "RX9": "https://wikimili.com/en/Ambulance_services_trust",        # EMAS: Notts, Derbys, Leics, Lincs, Northants, Rutland
+    "RYA": "https://wmas.nhs.uk/about/trust/who-we-are",
+    "RYC": "https://wikimili.com/en/Ambulance_services_trust",        # EEAST: Beds, Cambs, Essex, Herts, Norfolk, Suffolk
+    "RRU": "https://wikimili.com/en/Ambulance_services_trust",        # LAS: Greater London
+    "RYD": "https://en.wikipedia.org/wiki/South_East_Coast_Ambulance_Service",
+    "RYE": "http://www.salisbury.nhs.uk/AboutUs/whoandwhat/Pages/Partnerorganisations.aspx",  # SCAS: Berks, Bucks, Hants, Oxon
+    "RYF": "http://mail.theinfolist.com/php/SummaryGet.php?FindGo=South_Western_Ambulance_Service",
+}
+# The Isle of Wight's ambulance service (run by the Isle of Wight NHS Trust) has no page read yet.
+AMBULANCE_UNCITED = {"R1F"}
+# Where acute cells were checked, per trust: the trust's or a merger's page read on 2026-12-02. Trusts
+# not listed here are acute cells still checked only against the trusts' hospital lists (README).
+ACUTE_SOURCES = {
+    "RBZ": "https://www.northdevonhealth.nhs.uk/2022/03/northern-devon-healthcare-nhs-trust-ndht-and-the-royal-devon-and-exeter-nhs-foundation-trust-rde-to-merge-on-1-april-2022/",
+    "RH8": "https://www.northdevonhealth.nhs.uk/2022/03/northern-devon-healthcare-nhs-trust-ndht-and-the-royal-devon-and-exeter-nhs-foundation-trust-rde-to-merge-on-1-april-2022/",
+    "RA3": "https://healthwatchnorthsomerset.co.uk/news/2020-04-02/university-hospitals-bristol-weston-merger-complete",
+    "RA7": "https://healthwatchnorthsomerset.co.uk/news/2020-04-02/university-hospitals-bristol-weston-merger-complete",
+    "RH5": "https://www.somersetft.nhs.uk/about-us/",
+    "RBA": "https://www.somersetft.nhs.uk/about-us/",
+    "RA4": "https://www.somersetft.nhs.uk/?news=two-somerset-nhs-trusts-merge-to-create-unique-nhs-trust",
+    "RNZ": "https://rsnonline.org.uk/rhca-member-salisbury-nhs-foundation-trust",
+    "RD3": "https://www.bbc.co.uk/news/uk-england-dorset-54371499",
+    "R0D": "https://www.bbc.co.uk/news/uk-england-dorset-54371499",
+    "RDZ": "https://www.bbc.co.uk/news/uk-england-dorset-54371499",
+    "RBD": "https://dch-dhcworkingtogether.co.uk/who-we-are/",
+    "RTF": "https://www.northumbria.nhs.uk/about-us",
+    "RXP": "https://en.wikipedia.org/wiki/Bishop_Auckland_Hospital",
+    "RNL": "https://www.integratedhlth.co.uk/2019/09/24/plans-for-nhs-trusts-to-merge-given-go-ahead/",
+    "RNN": "https://www.integratedhlth.co.uk/2019/09/24/plans-for-nhs-trusts-to-merge-given-go-ahead/",
+    "RJF": "https://www.uhdb.nhs.uk/why-weve-merged-and-what-it-means-for-you/",
+    "RTG": "https://www.uhdb.nhs.uk/why-weve-merged-and-what-it-means-for-you/",
+    "RKE": "https://docslib.org/doc/6357321/whittington-health-nhs-trust-statement-of-purpose",
+}
 
 
 def half(postcode: str) -> str:

@@ -61,10 +61,11 @@ TARGETS = {"mental_health": 0.95, "community": 0.90, "acute": 0.98, "ambulance":
 
 @pytest.fixture(scope="module")
 def scored(conn):
-    from trust_accuracy import report, score
+    from trust_accuracy import override_rows, report, score
 
     table, by_basis, misses = score(conn)
     print(report(table, by_basis))
+    print("cited table rows:", override_rows(conn))
     print("misses:", misses)
     return table, by_basis, misses
 
@@ -75,10 +76,25 @@ def test_places_cover_every_icb_and_cite_a_source(conn):
     assert len(PLACES) >= 150
     icbs = {local_system(conn, pc).commissioners[1].code for pc, *_ in PLACES}
     assert len(icbs) == 36, sorted(icbs)   # every ICB in force today (36 since 1 April 2026)
+    icbs_2022 = {b.code for pc, *_ in PLACES for b in local_system(conn, pc, dt.date(2023, 6, 1)).commissioners
+                 if b.kind == "icb"}
+    assert len(icbs_2022) == 42, sorted(icbs_2022)   # and every one of the 42 ICBs of July 2022
     for pc, council, y16, now, _, _, sources in PLACES:
         checked_mh_or_com = any(v is not None for v in (*y16, *now))
         assert not checked_mh_or_com or sources, f"{pc} ({council}) checks a trust but cites no page"
         assert all(src in S and S[src].startswith("http") for src in sources)
+
+
+def test_ambulance_cells_cite_a_page_and_acute_citations_are_counted():
+    from places_checked import ACUTE_SOURCES, AMBULANCE_SOURCES, AMBULANCE_UNCITED, PLACES
+
+    codes = {row[5] for row in PLACES} | set(AMBULANCE.values())
+    assert codes - set(AMBULANCE_SOURCES) == AMBULANCE_UNCITED
+    assert all(u.startswith("http") for u in (*AMBULANCE_SOURCES.values(), *ACUTE_SOURCES.values()))
+    acute = [c for row in PLACES for c in row[4] if c]
+    cited = sum(c in ACUTE_SOURCES for c in acute)
+    print(f"acute cells citing a trust page: {cited}/{len(acute)}")
+    assert cited >= 1
 
 
 # Trusts typed mental health that have no local area: national specialist services (Tavistock and

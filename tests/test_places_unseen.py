@@ -22,3 +22,19 @@ def test_unseen_set_is_new_and_cited(conn):
         assert ls.location is not None, f"{pc} ({place}) is not a known postcode"
         regions.add(ls.commissioners[-1].code if ls.commissioners else None)
     assert len(regions) >= 7, regions      # the seven NHS England regions
+
+
+def test_unseen_accuracy_per_role_and_era(conn):
+    """Printed per role and era (run with -s). The set was measured before tuning (README); since the
+    misses were fixed it guards the same targets against regressions."""
+    from places_unseen import UNSEEN
+    from trust_accuracy import report, score
+
+    table, by_basis, misses = score(conn, UNSEEN, lambda pc: "unseen")
+    print(report(table, by_basis, ("unseen",)))
+    print("misses:", misses)
+    targets = {"mental_health": 0.95, "community": 0.90, "acute": 0.98, "ambulance": 1.0}
+    for role, target in targets.items():
+        for era in ("2016-04-01", "today"):
+            right, total = table[(role, era, "unseen")]
+            assert total >= 15 and right / total >= target, (role, era, right, total)

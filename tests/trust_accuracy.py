@@ -90,6 +90,11 @@ def without_overrides(conn) -> None:
     conn.execute("CREATE TEMP VIEW provider_footprint AS SELECT * FROM main.provider_footprint WHERE method != 'override'")
 
 
+def override_rows(conn) -> int:
+    """Rows of the cited table (content/provider_overrides.yaml) as the build loaded them."""
+    return conn.execute("SELECT count(*) FROM main.provider_footprint WHERE method = 'override'").fetchone()[0]
+
+
 def areas_by_method(conn) -> str:
     """How many council areas each method decides, per role and era (the cited row wins where both exist)."""
     rows = conn.execute("""
@@ -122,6 +127,7 @@ if __name__ == "__main__":
     else:
         table, by_basis, misses = score(conn)
         print(report(table, by_basis))
+    print(f"\ncited table: {override_rows(conn)} rows")
     if "-v" in sys.argv:
         for m in misses:
             print(m)

@@ -243,7 +243,23 @@ def _footprint_areas(conn, loc: Location, as_of: dt.date) -> tuple[list[str], st
         l11 = read.lsoa11(conn, loc.lsoa11)
         if l11 is not None and l11["lad21"] and l11["lad21"].startswith("E07") and l11["lad21"] not in codes:
             codes.insert(0, l11["lad21"])
+    ccg = _ccg_2016(conn, loc)
+    if ccg:
+        codes.insert(0, ccg)
     return codes, kind
+
+
+def _ccg_2016(conn, loc: Location) -> str | None:
+    """The place's clinical commissioning group on 1 April 2016: the finest key of the cited table,
+    for services that follow an old CCG line through a district (Glossop, in Derbyshire's High Peak,
+    was Tameside and Glossop CCG and keeps Pennine Care's mental-health services)."""
+    key = ("ccg2016", loc.postcode, loc.lsoa11)
+    if key not in _footprints:
+        if len(_footprints) > 50_000:
+            _footprints.clear()
+        chain = commissioners(conn, loc, FOOTPRINT_DATE["council_2016"])
+        _footprints[key] = chain[0].code if chain else None
+    return _footprints[key]
 
 
 def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | None, str | None]:

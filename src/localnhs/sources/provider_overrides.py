@@ -19,7 +19,9 @@ from localnhs.sources._rows import SourceError
 FILE = "provider_overrides.yaml"
 ROLES = ("mental_health", "community")
 AREA_KINDS = ("council_2016", "council_2023")
-AREA = re.compile(r"^E(?:06|07|08|09|10)\d{6}$")  # a district (E07) where the table splits a county
+# A council, a district (E07) where the table splits a county, or a 2016 clinical commissioning group
+# (such as 01Y, Tameside and Glossop) where services follow an old CCG line that splits a district.
+AREA = re.compile(r"^(?:E(?:06|07|08|09|10)\d{6}|\d\d[A-Z0-9])$")
 ODS = re.compile(r"^[A-Z0-9]{3,5}$")
 KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "non_nhs", "source", "checked", "says"}
 
@@ -76,7 +78,7 @@ def read(text: str | None = None) -> list[Override]:
             if r.get(key) in (None, ""):
                 raise SourceError(f"{where}: missing '{key}' (every row needs a provider and a cited source)")
         if not AREA.match(str(r["area"])):
-            raise SourceError(f"{where}: area {r['area']!r} is not a council code (E06/E07/E08/E09/E10)")
+            raise SourceError(f"{where}: area {r['area']!r} is not a council code (E06/E07/E08/E09/E10) or a 2016 CCG code")
         if r["area_kind"] not in AREA_KINDS:
             raise SourceError(f"{where}: area_kind {r['area_kind']!r} is not one of {AREA_KINDS}")
         if r["role"] not in ROLES:
