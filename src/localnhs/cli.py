@@ -160,25 +160,38 @@ def update(dest: Optional[Path] = typer.Option(None, "--dest", help="Folder to d
 @app.command()
 @run
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port", envvar="PORT"),
+          workers: int = typer.Option(1, "--workers", min=1, max=64, envvar="LOCALNHS_WORKERS",
+                                      help="Server processes sharing the port (each opens the database read-only)."),
           postcodesio_root: bool = typer.Option(False, "--postcodesio-root",
                                                 help="Also answer the postcodes.io-compatible API at the root "
                                                      "(/postcodes/...), not only under /postcodesio/.")):
     """Serve the web app and JSON API (refuses a missing, stale or damaged database: exit 4).
 
-    A new build (or `localnhs rollback`) at the database path is picked up while serving;
-    SIGHUP makes the server look at once."""
+    uvicorn with uvloop and httptools; --workers N runs N processes. A new build (or `localnhs
+    rollback`) at the database path is picked up while serving; SIGHUP makes the server look at once."""
     import os
 
     import uvicorn
 
     if postcodesio_root:
         os.environ["LOCALNHS_POSTCODESIO_ROOT"] = "1"  # read by create_app (also in worker processes)
+    fast = {"loop": "uvloop", "http": "httptools", "log_level": "warning"}
+    if workers > 1:
+        from localnhs.store import read
+        from localnhs.store.db import verify
+
+        conn = verify(paths.default_db())  # refuse a bad database before any worker starts (exit 4)
+        build_id = read.meta(conn).get("build_id", "unknown")
+        conn.close()
+        out.print(f"localnhs on http://{host}:{port}/ serving build {build_id} with {workers} workers")
+        uvicorn.run("localnhs.api.app:create_app", factory=True, host=host, port=port, workers=workers, **fast)
+        return
 
     from localnhs.api.app import create_app
 
     app_ = create_app()  # opens the database and checks every page first (StoreError -> exit 4)
     out.print(f"localnhs on http://{host}:{port}/ serving build {app_.state.db.current.build_id}")
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    uvicorn.run(app_, host=host, port=port, **fast)
 
 
 @app.command()

@@ -48,6 +48,10 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
     app.state.db = ServingDB(app, db_path or paths.default_db(), check_pages=check_pages)
+    from localnhs.api.cache import AnswerCache
+
+    # Innermost: rendered place answers and pages kept per (build, date, path, query).
+    app.add_middleware(AnswerCache, build_id=lambda: app.state.db.current.build_id)
     # POST too: postcodes.io's bulk lookups are cross-origin POSTs (read-only, no credentials).
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
 

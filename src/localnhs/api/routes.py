@@ -19,8 +19,9 @@ def _json(content):
 
 
 @router.get("/places/{postcode}", summary="The local health system for a postcode")
-async def place(request: Request, postcode: str, as_of: str | None = AsOf):
-    # async: a lookup is a few milliseconds of indexed SQLite reads, cheaper than a thread hop
+def place(request: Request, postcode: str, as_of: str | None = AsOf):
+    # A plain function: run in the thread pool, so the SQLite reads never hold up the event loop
+    # (repeated answers come from the answer cache, api/cache.py, without reaching here).
     from localnhs.query import postcode as pc
     from localnhs.query.local_system import local_system
 

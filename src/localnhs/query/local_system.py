@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from localnhs.query import compiled
 from localnhs.query import councils as councils_q
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.dates import parse
@@ -15,6 +16,16 @@ from localnhs.query.trusts import trusts
 
 
 def local_system(conn, query: str, as_of: str | dt.date | None = None, n_practices: int = 5) -> LocalSystem:
+    """A full postcode is answered from the compiled placements (query/compiled.py); anything else
+    (partial postcodes, places, organisations, postcodes not in the data) by the query path below."""
+    found = compiled.lookup(conn, query, as_of, n_practices)
+    if found is not None:
+        return found
+    return local_system_live(conn, query, as_of, n_practices)
+
+
+def local_system_live(conn, query: str, as_of: str | dt.date | None = None, n_practices: int = 5) -> LocalSystem:
+    """The query path, step by step: what the compiled answers are built from and checked against."""
     when = parse(as_of)
     loc = locate(conn, query)
     chain = commissioners(conn, loc, when)

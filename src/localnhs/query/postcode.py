@@ -16,6 +16,7 @@ _INCODE = r"[0-9][A-Z]{2}"
 FULL = re.compile(rf"^({_OUTCODE})({_INCODE})$")
 SECTOR = re.compile(rf"^({_OUTCODE}) ?([0-9])$")
 OUTCODE = re.compile(rf"^{_OUTCODE}$")
+FULL_SPACED = re.compile(rf"^{_OUTCODE} {_INCODE}$")  # already in the normal form: 'WA5 1QG'
 
 EXAMPLE = "a full postcode such as 'WA5 1QG' or 'SW1A 1AA' (letters and digits, outward and inward parts)"
 

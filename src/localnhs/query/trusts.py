@@ -97,16 +97,25 @@ def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
     return _footprints[key]
 
 
+def _pool(conn, ttype: str, as_of: dt.date, place_footprint: str | None, council: str | None):
+    """The trusts a place's answer is chosen from: the same for every place of a council and footprint."""
+    key = (id(conn), "pool", ttype, as_of, place_footprint, council)
+    if key not in _footprints:
+        cands = _candidates(conn, ttype, as_of)
+        # A trust headquartered in the place's own (upper-tier) council comes first, then the footprint.
+        same_council = [b for b in cands if council and _trust_place(conn, b.code, as_of)[1] == council]
+        inside = same_council or [b for b in cands if place_footprint and _trust_place(conn, b.code, as_of)[0] == place_footprint]
+        # Community trusts serve compact areas: one outside the place's footprint is not its provider.
+        pool = inside or ([] if ttype == "community" else cands)
+        _footprints[key] = (same_council, inside, pool)
+    return _footprints[key]
+
+
 def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: str | None,
             council: str | None = None) -> TrustRole:
     if loc.lat is None:
         return TrustRole(ttype, None, "no location for this postcode", "none")
-    cands = _candidates(conn, ttype, as_of)
-    # A trust headquartered in the place's own (upper-tier) council comes first, then the footprint.
-    same_council = [b for b in cands if council and _trust_place(conn, b.code, as_of)[1] == council]
-    inside = same_council or [b for b in cands if place_footprint and _trust_place(conn, b.code, as_of)[0] == place_footprint]
-    # Community trusts serve compact areas: one outside the place's footprint is not its provider.
-    pool = inside or ([] if ttype == "community" else cands)
+    same_council, inside, pool = _pool(conn, ttype, as_of, place_footprint, council)
     if not pool and ttype == "community":
         return TrustRole(ttype, None, "no community health trust is headquartered in this commissioning area: "
                          "community services here are run by another local trust, often the acute or mental "

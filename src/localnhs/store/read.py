@@ -18,6 +18,12 @@ def postcode(conn, pcd: str) -> Row | None:
     return one(conn, "SELECT * FROM postcode WHERE pcd = ?", pcd)
 
 
+def postcode_area_id(conn, pcd: str) -> int | None:
+    """The placement id of a postcode (postcode_area.id): one read of the compact row."""
+    row = conn.execute("SELECT area FROM postcode_compact WHERE pcd = ?", (pcd,)).fetchone()
+    return None if row is None else row[0]
+
+
 def postcodes_in(conn, prefix: str) -> list[Row]:
     """Postcodes of an outcode ('WA5 ') or sector ('WA5 1'): a range scan on the key."""
     return conn.execute(
@@ -161,6 +167,16 @@ def points_near(conn, lat: float, lon: float, dlat: float, dlon: float) -> list[
         "WHERE p.min_lon >= ? AND p.max_lon <= ? AND p.min_lat >= ? AND p.max_lat <= ?",
         (lon - dlon, lon + dlon, lat - dlat, lat + dlat),
     ).fetchall()
+
+
+def gp_points(conn) -> list[Row]:
+    """Every GP practice in the spatial index with the box the R-tree holds for it (its 32-bit bounds),
+    in the R-tree's own order: the order points_near returns any subset in."""
+    return conn.execute(
+        "SELECT p.id, c.code, o.lat, o.lon, p.min_lon, p.max_lon, p.min_lat, p.max_lat FROM org_point p "
+        "JOIN org_point_code c ON c.id = p.id JOIN organisation o ON o.code = c.code "
+        "WHERE p.min_lon >= -1e9 AND p.max_lon <= 1e9 AND p.min_lat >= -1e9 AND p.max_lat <= 1e9 "
+        "AND o.kind = 'gp_practice'").fetchall()
 
 
 def figures(conn, code: str, measure: str) -> list[Row]:

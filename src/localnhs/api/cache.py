@@ -1,0 +1,89 @@
+"""A bounded cache of rendered answers, as plain ASGI middleware.
+
+A place's answer (JSON at /api/places/{pc}, the page at /places/{pc}) depends only on the
+postcode, the date asked about (the query string; no date means today) and the database build,
+which is read-only for its life. So a rendered 200 response is kept, keyed by
+(build id, today's date, path, query string), and the next identical request is answered from
+memory without running the app. A new build (hot reload) changes the key, and the cache is
+emptied the first time a request sees it. Bodies are kept zlib-compressed and the total is
+bounded in bytes; the least recently used answers go first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections import OrderedDict
+
+CACHED_PREFIXES = ("/api/places/", "/places/")
+MAX_BYTES = 48 * 1024 * 1024
+
+
+def cacheable(path: str) -> bool:
+    """A single place's answer or page (not the bulk route, briefings or sub-pages)."""
+    for prefix in CACHED_PREFIXES:
+        if path.startswith(prefix):
+            rest = path[len(prefix):]
+            return bool(rest) and "/" not in rest and not rest.endswith(".pdf")
+    return False
+
+
+class AnswerCache:
+    """build_id: a callable giving the id of the build serving now."""
+
+    def __init__(self, app, *, build_id, max_bytes: int = MAX_BYTES):
+        self.app, self.build_id, self.max_bytes = app, build_id, max_bytes
+        self.entries: OrderedDict = OrderedDict()
+        self.bytes = 0
+        self.build = None
+        self.hits = self.misses = 0
+
+    def _put(self, key, value, size) -> None:
+        if size > self.max_bytes // 8:
+            return
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old[3]
+        self.entries[key] = value
+        self.bytes += size
+        while self.bytes > self.max_bytes and self.entries:
+            _, dropped = self.entries.popitem(last=False)
+            self.bytes -= dropped[3]
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.bytes = 0
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope["path"]):
+            return await self.app(scope, receive, send)
+        build = self.build_id()
+        if build != self.build:
+            self.clear()
+            self.build = build
+        key = (build, dt.date.today().toordinal(), scope["path"], scope.get("query_string", b""))
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            self.hits += 1
+            status, headers, packed, _ = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": zlib.decompress(packed)})
+            return
+        self.misses += 1
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def keep(message):
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200 and self.build_id() == build:
+                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"set-cookie"]
+                    if len(headers) == len(start.get("headers", [])):
+                        packed = zlib.compress(b"".join(chunks), 1)
+                        self._put(key, (200, headers, packed, len(packed) + 200), len(packed) + 200)
+            await send(message)
+
+        await self.app(scope, receive, keep)

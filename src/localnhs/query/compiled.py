@@ -1,0 +1,322 @@
+"""The local system for a postcode from answers compiled once and kept in memory.
+
+What does not depend on the exact point - commissioners, ICB, region, councils, ward, Health and
+Wellbeing Board, Healthwatch and the trusts by role with their method and confidence - is the same
+for every postcode of a placement (LSOA 2011, LSOA 2021, MSOA, Code-Point district and ward) on a
+date. It is computed once per placement and date by the query functions themselves (so it cannot
+drift from them) and then reused: a lookup is one postcode read plus in-memory joins. Whether a
+part really is point-free is observed, not assumed: the parts are computed against a watched
+location, and a part that read the coordinates (a trust chosen by distance, a predecessor picked
+by nearness) is recomputed for every lookup instead of reused.
+
+The nearest practices come from a KD-tree (scipy cKDTree) over the open practices of each
+epraccur release, built once, with the same box-widening rule as the SQL path
+(query/practices.py), so the answers are the same (tests/test_compiled.py compares both over a
+large random sample of postcodes and dates).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from functools import lru_cache
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from localnhs.query import councils as councils_q
+from localnhs.query import postcode as pc
+from localnhs.query import trusts as trusts_q
+from localnhs.query.bodies import body
+from localnhs.query.commissioners import commissioners, footprint
+from localnhs.query.dates import parse
+from localnhs.query.errors import NotFound
+from localnhs.query.geo import km
+from localnhs.query.model import Body, LocalSystem, Location, NearPractice, TrustRole
+from localnhs.query.national import national_bodies
+from localnhs.query.places import from_postcode_row
+from localnhs.query.practices import _active, list_size, practice_links, release_for
+from localnhs.store import read
+
+AREA_FIELDS = frozenset({"lsoa11", "lsoa21", "msoa11"})
+MEMO_LIMIT = 200_000
+LON_SCALE = 1.6  # the SQL path's search box is 1.6 times as wide in longitude as in latitude
+
+
+class _Watched:
+    """A Location that records which of its fields were read."""
+
+    __slots__ = ("_loc", "_seen")
+
+    def __init__(self, loc: Location):
+        object.__setattr__(self, "_loc", loc)
+        object.__setattr__(self, "_seen", set())
+
+    def __getattr__(self, name):
+        self._seen.add(name)
+        return getattr(self._loc, name)
+
+
+@dataclasses.dataclass
+class _Area:
+    chain: list[Body]
+    place_footprint: str | None
+    councils: list[Body]
+    hwb: Body | None
+    healthwatch: Body | None
+    ward: object
+    roles: list[TrustRole | None]   # None: that role depends on the point, computed per lookup
+    sources: list[str]
+
+
+class _Memo:
+    """Compiled placements per connection (one per build), bounded."""
+
+    def __init__(self):
+        self.by_conn: dict = {}
+        self.lock = threading.Lock()
+
+    def table(self, conn) -> dict:
+        t = self.by_conn.get(conn)
+        if t is None:
+            with self.lock:
+                if len(self.by_conn) >= 4:  # old builds after hot reloads
+                    self.by_conn.pop(next(iter(self.by_conn)))
+                t = self.by_conn.setdefault(conn, {})
+        if len(t) > MEMO_LIMIT:
+            t.clear()
+        return t
+
+
+_memo = _Memo()
+
+
+def _clone(obj):
+    """A shallow copy of a plain dataclass instance (what dataclasses.replace gives, without re-running __init__)."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    return new
+
+
+def _copy_body(b: Body | None) -> Body | None:
+    return None if b is None else _clone(b)
+
+
+def _copy_role(r: TrustRole) -> TrustRole:
+    new = _clone(r)
+    new.trust, new.others = _copy_body(r.trust), [dict(o) for o in r.others]
+    return new
+
+
+_ROLES = ("acute", "ambulance", "mental_health", "community")
+
+
+def _role(conn, loc, when, area, council, role: str) -> TrustRole:
+    if role == "acute":
+        return trusts_q.acute(conn, loc, when, area, council)
+    if role == "ambulance":
+        return trusts_q.ambulance(conn, loc, when)
+    if role == "mental_health":
+        return trusts_q.mental_health(conn, loc, when, area, council)
+    return trusts_q.community(conn, loc, when, area, council)
+
+
+def _compile_area(conn, loc: Location, when: dt.date) -> tuple[_Area, bool]:
+    """The point-free parts for the location's placement; False when any of the
+    commissioner/council parts read more than the placement (then nothing is reused)."""
+    w = _Watched(loc)
+    chain = commissioners(conn, w, when)
+    area = footprint(conn, chain, when)
+    cs, hwb, hw = councils_q.councils(conn, w, when)
+    ward = councils_q.ward(conn, w, when)
+    reusable = w._seen <= AREA_FIELDS | {"postcode"}
+    council = cs[0].code if cs else None
+    roles = []
+    for role in _ROLES:
+        rw = _Watched(loc)
+        r = _role(conn, rw, when, area, council, role)
+        roles.append(r if rw._seen <= AREA_FIELDS | {"postcode"} else None)
+    sources = sorted({b.source for b in [*chain, *cs] if b and b.source})
+    return _Area(chain, area, cs, hwb, hw, ward, roles, sources), reusable
+
+
+@dataclasses.dataclass
+class _Points:
+    codes: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    box: np.ndarray        # min_lon, max_lon, min_lat, max_lat as the R-tree stores them (float32 bounds)
+    tree: cKDTree | None
+
+
+@lru_cache(maxsize=32)
+def _points(conn, file: str) -> _Points:
+    """Open GP practices of one epraccur release, in the R-tree's order (the SQL path's order for ties)."""
+    active = _active(conn, file)
+    rows = [r for r in read.gp_points(conn) if r["code"] in active]
+    codes = np.array([r["code"] for r in rows], dtype=object)
+    lat = np.array([r["lat"] for r in rows], dtype=float)
+    lon = np.array([r["lon"] for r in rows], dtype=float)
+    box = np.array([(r["min_lon"], r["max_lon"], r["min_lat"], r["max_lat"]) for r in rows], dtype=float).reshape(-1, 4)
+    tree = cKDTree(np.column_stack([lat, lon / LON_SCALE])) if rows else None
+    return _Points(codes, lat, lon, box, tree)
+
+
+def _in_box(pts: _Points, lat: float, lon: float, radius: float) -> np.ndarray:
+    dlat, dlon = radius, radius * LON_SCALE
+    if pts.tree is None:
+        return np.array([], dtype=np.int64)
+    near = np.array(pts.tree.query_ball_point([lat, lon / LON_SCALE], radius * (1 + 1e-6) + 1e-9, p=np.inf),
+                    dtype=np.int64)
+    near.sort()
+    b = pts.box[near]
+    keep = (b[:, 0] >= lon - dlon) & (b[:, 1] <= lon + dlon) & (b[:, 2] >= lat - dlat) & (b[:, 3] <= lat + dlat)
+    return near[keep]
+
+
+def _haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """geo.km over arrays (to the last bit or two: used to pick candidates, never as the answer)."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 6371.0088 * 2 * np.arcsin(np.sqrt(a))
+
+
+def _closest(pts: _Points, lat: float, lon: float, found: np.ndarray, n: int) -> list[tuple[float, int]]:
+    """(km, index) of the n nearest of `found` by geo.km, ties in R-tree order: exact distances are
+    worked out only for the points the array distance cannot rule out."""
+    if len(found) > n:
+        approx = _haversine(lat, lon, pts.lat[found], pts.lon[found])
+        cut = np.partition(approx, n - 1)[n - 1]
+        found = found[approx <= cut * (1 + 1e-9) + 1e-9]
+    exact = [(km(lat, lon, pts.lat[i], pts.lon[i]), i) for i in found.tolist()]
+    exact.sort(key=lambda t: t[0])  # stable: equal distances keep the R-tree order
+    return exact[:n]
+
+
+@lru_cache(maxsize=100_000)
+def _practice_parts(conn, code: str, as_of: dt.date):
+    prac = body(conn, code, as_of, method="nearest open practice", confidence="high")
+    size, size_date = list_size(conn, code, as_of)
+    pcn, comm = practice_links(conn, code, as_of)
+    return prac, size, size_date, pcn, comm
+
+
+def nearest_practices(conn, loc: Location, as_of: dt.date, n: int = 5,
+                      place_commissioner: str | None = None) -> list[NearPractice]:
+    """query/practices.nearest from the in-memory index: the same box-widening search and ranking."""
+    if loc.lat is None or n <= 0:
+        return []
+    file, _ = release_for(conn, as_of)
+    pts = _points(conn, file)
+    lat, lon = loc.lat, loc.lon
+    radius = 0.05
+    ranked: list[tuple[float, int]] = []
+    while radius < 3.0:
+        found = _in_box(pts, lat, lon, radius)
+        if len(found) >= n:
+            ranked = _closest(pts, lat, lon, found, n)
+            if ranked[n - 1][0] <= radius * 111:
+                break
+        radius *= 2
+    else:
+        ranked = _closest(pts, lat, lon, found, n)
+    out = []
+    for dist, i in ranked:
+        prac, size, size_date, pcn, comm = _practice_parts(conn, pts.codes[i], as_of)
+        note = None
+        if comm and place_commissioner and comm.code != place_commissioner:
+            note = (f"This practice is commissioned by {comm.name}, not the commissioner for the place itself: "
+                    "practice lists do not follow area boundaries.")
+        out.append(NearPractice(_clone(prac), round(dist, 2), size, size_date, _copy_body(pcn), _copy_body(comm), note))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _national(as_of: dt.date) -> tuple[Body, ...]:
+    return tuple(national_bodies(as_of))
+
+
+def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int = 5) -> LocalSystem:
+    """The answer for a located postcode (row: its postcode row, for the district and ward)."""
+    key = (loc.lsoa11, loc.lsoa21, loc.msoa11, row["lad"], row["ward"], when)
+    table = _memo.table(conn)
+    area = table.get(key)
+    if area is None:
+        area, reusable = _compile_area(conn, loc, when)
+        if reusable:
+            table[key] = area
+    # Callers may change what they are given (a method, a note): the kept parts are copied out.
+    chain = [_copy_body(b) for b in area.chain]
+    cs = [_copy_body(b) for b in area.councils]
+    council = cs[0].code if cs else None
+    roles = [_copy_role(r) if r is not None else _role(conn, loc, when, area.place_footprint, council, role)
+             for role, r in zip(_ROLES, area.roles)]
+    notes = list(loc.notes)
+    if not chain:
+        notes.append("No commissioner could be found for this place on that date.")
+    ward = None if area.ward is None else _clone(area.ward)
+    return LocalSystem(
+        as_of=when.isoformat(), location=loc, councils=cs, ward=ward,
+        hwb=_copy_body(area.hwb), healthwatch=_copy_body(area.healthwatch), commissioners=chain,
+        practices=nearest_practices(conn, loc, when, n=n_practices, place_commissioner=chain[0].code if chain else None),
+        trusts=roles, national=[_clone(b) for b in _national(when)], sources=list(area.sources),
+        notes=notes,
+    )
+
+
+def lookup(conn, query: str, as_of=None, n_practices: int = 5) -> LocalSystem | None:
+    """The compiled answer for a full postcode in the data; None for anything else (the caller
+    answers those - partial postcodes, places, organisations, unknown postcodes - the usual way)."""
+    if not pc.is_full(query or ""):
+        return None
+    when = parse(as_of)
+    text = (query or "").strip()
+    if len(text) > 200:
+        return None
+    row = read.postcode(conn, pc.normalise(text))
+    if row is None:
+        return None
+    loc = from_postcode_row(conn, row, text)
+    return local_system_for(conn, loc, row, when, n_practices)
+
+
+_codes_memo = _Memo()
+
+
+def _codes_of(ls: LocalSystem) -> dict:
+    loc = ls.location
+    chain = {b.kind: b.code for b in ls.commissioners}
+    return {
+        "lsoa11": loc.lsoa11, "lsoa21": loc.lsoa21, "msoa11": loc.msoa11,
+        "ward": ls.ward.code if ls.ward else None,
+        "commissioner": ls.commissioners[0].code if ls.commissioners else None,
+        "icb": chain.get("icb"), "region": chain.get("region"),
+        "councils": [c.code for c in ls.councils],
+        "hwb": ls.hwb.code if ls.hwb else None, "healthwatch": ls.healthwatch.code if ls.healthwatch else None,
+    }
+
+
+def codes(conn, postcode: str, as_of=None) -> dict:
+    """The area codes of a postcode on a date - neighbourhoods (LSOA 2011/2021, MSOA), ward, the
+    commissioner (CCG or sub-ICB location), ICB, NHS England region, councils, Health and Wellbeing
+    Board and Healthwatch - from one read of the postcode's compact row and the compiled placement.
+    Errors as local_system's (invalid, not found, outside England)."""
+    when = parse(as_of)
+    pcd = postcode if pc.FULL_SPACED.match(postcode) else pc.normalise(postcode)
+    area = read.postcode_area_id(conn, pcd)
+    table = _codes_memo.table(conn)
+    if area is not None:
+        hit = table.get((area, when))
+        if hit is not None:
+            return {"postcode": pcd, **hit, "councils": list(hit["councils"])}
+    ls = lookup(conn, pcd, when, n_practices=0)
+    if ls is None:  # not in the data: the query path's message
+        from localnhs.query.places import locate
+
+        locate(conn, pcd)  # raises: not in the data, or outside England
+        raise NotFound(f"{pcd} is not in the postcode data.")
+    out = _codes_of(ls)
+    if ls.location.located_by != "neighbouring_postcode":  # a stand-in's codes are not its placement's
+        table[(area, when)] = out
+    return {"postcode": pcd, **out, "councils": list(out["councils"])}
