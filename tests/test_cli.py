@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 
 
 def run(db_path, *args, env_extra=None):
@@ -27,7 +28,9 @@ def test_org_both_ways(db_path):
 
 
 def test_ccg_figures_over_time(db_path):
-    view = json.loads(run(db_path, "org", "03V", "--json").stdout)
+    res = run(db_path, "org", "03V", "--json")
+    assert res.returncode == 0, res.stderr
+    view = json.loads(res.stdout)
     assert view["figures"]["registered_patients_of_practices"][0]["value"] == 74913
     assert [a["vintage"] for a in view["areas"] if a["type"] == "ccg"][:2] == ["2015", "2016"]
 
@@ -62,9 +65,45 @@ def test_near(db_path):
 
 def test_about_lists_sources_and_attribution(db_path):
     res = run(db_path, "about", "--json")
+    assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert any(s["file"] == "codepo_gb_2025.4.0.zip" for s in data["sources"])
     assert any("Royal Mail" in line for line in data["attribution"])
+
+
+# The documented exit codes: 0 answered; 2 invalid input; 3 valid but not found or outside NHS England;
+# 4 database missing, damaged or built by another version. Each failure says what was wrong, no traceback.
+EXIT_CASES = [
+    (("lookup", "WA5 1QG"), 0, "Warrington"),
+    (("lookup", "WA5 1QG", "--as-of", "2016-04-01", "--json"), 0, "NHS Warrington CCG"),
+    (("stats", "--json"), 0, "sub-ICB location"),
+    (("search", "warrington"), 0, "RWW"),
+    (("lookup", "WA5 1Q!"), 2, "WA5 1QG"),                    # says what a valid postcode looks like
+    (("lookup", "WA5 1QG", "--as-of", "2016-13-01"), 2, "is not a date"),
+    (("stats", "--as-of", "yesterday"), 2, "is not a date"),
+    (("near", "WA5 1QG", "--kind", "dentist"), 2, "dentist"),
+    (("lookup", "EH1 1YZ"), 3, "Scotland"),                    # valid, outside NHS England: names the system
+    (("lookup", "CF10 1EP"), 3, "Wales"),
+    (("org", "ZZZ99"), 3, "ZZZ99"),
+    (("practice", "RWW"), 3, ""),                              # a trust, not a practice
+    (("search", "qqqzzzxxx"), 3, "Nothing matches"),
+]
+
+
+@pytest.mark.parametrize("args,code,says", EXIT_CASES, ids=[" ".join(a) for a, _, _ in EXIT_CASES])
+def test_exit_codes(db_path, args, code, says):
+    res = run(db_path, *args)
+    assert res.returncode == code, (res.returncode, res.stdout[-300:], res.stderr[-300:])
+    assert says in (res.stdout if code == 0 else res.stderr), res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_damaged_database_exits_4(tmp_path):
+    bad = tmp_path / "damaged.sqlite"
+    bad.write_bytes(b"not a database" * 100)
+    res = run(bad, "lookup", "WA5 1QG")
+    assert res.returncode == 4, res.stderr
+    assert "is not a localnhs database" in res.stderr and "Traceback" not in res.stderr
 
 
 def test_missing_database_is_a_message(tmp_path):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from localnhs.eras import ICB_ERA
+from localnhs.kinds import KINDS, NATIONAL_BODIES, content_files
 from localnhs.content import (
     ContentError,
     load_bodies,
@@ -18,25 +20,8 @@ from localnhs.content import (
     load_sources,
 )
 
-EXPECTED_KINDS = {
-    "gp_practice",
-    "pcn",
-    "ccg",
-    "sub_icb_location",
-    "icb",
-    "nhs_england",
-    "nhs_trust",
-    "foundation_trust",
-    "council",
-    "hwb",
-    "healthwatch",
-    "district_council",
-    "cqc",
-    "nice",
-    "monitor",
-    "tda",
-    "phe",
-}
+# The ways-in files the registry of kinds names (src/localnhs/kinds.py): disk, loader and registry agree.
+EXPECTED_KINDS = set(content_files())
 CONTENT = Path(str(files("localnhs.content")))
 
 
@@ -78,24 +63,26 @@ def test_every_statement_has_known_sources_and_checked_date(bodies, sources):
 
 
 def test_levels_run_from_practice_to_regulators(bodies):
-    assert bodies["gp_practice"].level == 1
-    assert bodies["pcn"].level == 2
-    assert bodies["ccg"].level == bodies["sub_icb_location"].level == 3
-    assert bodies["nhs_trust"].level == bodies["foundation_trust"].level == 4
-    assert bodies["icb"].level == 6 and bodies["nhs_england"].level == 7
-    assert {bodies[k].level for k in ("cqc", "nice", "monitor")} == {8}
+    """Closest to the resident first: practice < network < commissioner < ICB < NHS England < regulators."""
+    chain = [["gp_practice"], ["pcn"], ["ccg", "sub_icb_location"], ["icb"], ["nhs_england"],
+             [k for k in NATIONAL_BODIES if k != "nhs_england"]]
+    levels = [{bodies[k].level for k in step} for step in chain]
+    assert all(len(lv) == 1 for lv in levels[:-1]), levels  # the CCG and its successor are one level
+    assert all(max(a) < min(b) for a, b in zip(levels, levels[1:])), levels
+    assert bodies["nhs_trust"].level == bodies["foundation_trust"].level
 
 
-def test_validity_dates(bodies):
-    assert bodies["ccg"].valid_to == dt.date(2022, 6, 30)
-    assert bodies["icb"].valid_from == dt.date(2022, 7, 1)
-    assert bodies["sub_icb_location"].valid_from == dt.date(2022, 7, 1)
-    assert bodies["pcn"].valid_from == dt.date(2019, 7, 1)
-    # Monitor worked as NHS Improvement from April 2016 but was a statutory body until 1 July 2022.
-    assert bodies["monitor"].valid_to == dt.date(2022, 6, 30)
-    assert bodies["ccg"].valid_on(dt.date(2016, 7, 1))
-    assert not bodies["ccg"].valid_on(dt.date(2022, 7, 1))
-    assert not bodies["icb"].valid_on(dt.date(2016, 7, 1))
+def test_validity_dates_follow_the_eras(bodies):
+    """The content's dates agree with the ICB era the data gives (eras.py, from the ONS lookup's date)."""
+    day_before = ICB_ERA - dt.timedelta(days=1)
+    assert bodies["ccg"].valid_to == day_before and bodies["monitor"].valid_to == day_before
+    assert bodies["icb"].valid_from == bodies["sub_icb_location"].valid_from == ICB_ERA
+    for code in ("ccg", "sub_icb_location", "icb"):  # each era's ways-in file is valid in that era
+        k = KINDS[code]
+        for day in (day_before, ICB_ERA):
+            if k.content(day):
+                assert bodies[k.content(day)].valid_on(day), (code, day)
+    assert not bodies["icb"].valid_on(day_before) and not bodies["ccg"].valid_on(ICB_ERA)
 
 
 def test_every_kind_has_ways_in_with_titles(bodies):
@@ -126,7 +113,7 @@ def test_a_statement_cites_the_nhs_constitution(bodies):
 
 def test_ccg_changes_give_icb_date(bodies):
     dates = {s.date for s in bodies["ccg"].section("changes_since_2016")}
-    assert dt.date(2022, 7, 1) in dates
+    assert ICB_ERA in dates
 
 
 def test_reforms_carry_their_status_and_date(bodies):
@@ -143,8 +130,8 @@ def test_reforms_carry_their_status_and_date(bodies):
 def test_dated_statements_split_2016_from_today(bodies):
     """Where the words differ by date, the 2016 version ends before ICBs began and today's starts then."""
     for kind in ("hwb", "gp_practice", "nhs_trust", "healthwatch"):
-        before = [s for s in bodies[kind].all_statements() if s.valid_to and s.valid_to < dt.date(2022, 7, 1)]
-        after = [s for s in bodies[kind].all_statements() if s.valid_from and s.valid_from >= dt.date(2022, 7, 1)]
+        before = [s for s in bodies[kind].all_statements() if s.valid_to and s.valid_to < ICB_ERA]
+        after = [s for s in bodies[kind].all_statements() if s.valid_from and s.valid_from >= ICB_ERA]
         assert before and after, kind
         assert not any("integrated care board" in s.text.lower() for s in before), kind
 
@@ -187,17 +174,21 @@ def test_no_sentence_copied_from_the_seeds(bodies):
                     assert chunk not in seed_text, (body.kind, chunk)
 
 
-def test_national_figures_are_the_seeds(sources):
+def test_national_seed_figures_agree_with_the_data(sources, conn):
+    """The seed's 2016 figures (content/national.yaml) against the official files for April 2016."""
+    from localnhs.query.stats import stats
+
     nat = load_national()
     assert nat["year"] == 2016
-    figs = {f["id"]: f for f in nat["seed_figures"]}
-    assert figs["gp_practices"]["value"] == 8000
-    assert figs["practice_list_median"]["value"] == 6800
-    assert figs["ccgs"]["value"] == 209
-    assert figs["nhs_england_budget"]["value"] == 96
-    assert figs["ccg_allocation"]["value"] == 66
-    assert all(f["sources"] == ("seed-toolkit",) for f in nat["seed_figures"])
-    assert all(f["source"] == "seed-toolkit" and f["year"] == 2016 for f in nat["flows"])
+    figs = {f["id"]: f["value"] for f in nat["seed_figures"]}
+    data = stats(conn, "2016-04-01")
+    assert figs["ccgs"] == data["commissioners"]["value"]
+    assert abs(figs["gp_practices"] - data["gp_practices"]["value"]) / data["gp_practices"]["value"] < 0.05
+    assert abs(figs["practice_list_median"] - data["list_size_median"]["value"]) / data["list_size_median"]["value"] < 0.05
+    # The money flows: NHS England's budget holds the CCGs' allocation, every figure cited and of its year.
+    assert figs["ccg_allocation"] < figs["nhs_england_budget"]
+    assert all(f["sources"] and all(s in sources for s in f["sources"]) for f in nat["seed_figures"])
+    assert all(f["source"] in sources and f["year"] == nat["year"] for f in nat["flows"])
 
 
 # ---------------------------------------------------------------- broken content
