@@ -159,3 +159,34 @@ def test_enrich_errors_are_messages(db_path, tmp_path):
     assert res.returncode == 2 and "unknown field 'nope'" in res.stderr
     res = run(db_path, "enrich", str(src), str(tmp_path / "o.csv"), "--postcode-column", "pc", "--as-of", "soon")
     assert res.returncode == 2 and "not a date" in res.stderr
+
+
+def test_bulk_api_set_based_dates_and_csv(db_path):
+    from fastapi.testclient import TestClient
+
+    from localnhs.api.app import create_app
+
+    api = TestClient(create_app(db_path))
+    body = {"postcodes": ["wa51qg", "not a postcode", "CF10 1AA", "NN17 1AB", "ZZ99 9ZZ"],
+            "as_of": ["2016-04-01", "2025-06-01"], "fields": ["ccg", "icb", "icb_name"]}
+    r = api.post("/api/places:bulk", json=body)
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["as_of"] == ["2016-04-01", "2025-06-01"] and data["count"] == 5
+    first, bad, wales, corby, unknown = data["results"]
+    assert first["query"] == "wa51qg" and first["status"] == "ok" and first["ccg_2016_04_01"] == "02E"
+    assert first["icb_2025_06_01"] == "QYG" and "error" not in first
+    assert bad["error"]["code"] == "invalid_input" and bad["error"]["status"] == 400
+    assert wales["error"]["code"] == "outside_england" and unknown["error"]["code"] == "not_found"
+    assert corby["ccg_2016_04_01"] == "03V"
+    csv_ = api.post("/api/places:bulk?format=csv", json=body)
+    assert csv_.status_code == 200 and csv_.headers["content-type"].startswith("text/csv")
+    table = pl.read_csv(csv_.content, infer_schema=False)
+    assert table["query"].to_list() == body["postcodes"]
+    assert table.columns == ["query", "status", "pcds", "ccg_2016_04_01", "icb_2016_04_01", "icb_name_2016_04_01",
+                             "ccg_2025_06_01", "icb_2025_06_01", "icb_name_2025_06_01"]
+    assert table["ccg_2016_04_01"].to_list() == ["02E", None, None, "03V", None]
+    for wrong in ({**body, "fields": ["nope"]}, {**body, "as_of": ["2016-04-01", "later"]},
+                  {**body, "format": "xml"}, {**body, "as_of": [1]}):
+        e = api.post("/api/places:bulk", json=wrong)
+        assert e.status_code == 400 and e.json()["error"]["code"] == "invalid_input", e.text

@@ -342,3 +342,40 @@ def enrich_frame(frame, postcode_col: str = "postcode", as_of=None, fields=None,
         df.index = frame.index
         return df
     return out
+
+
+# -- the bulk API: one set-based lookup per request --------------------------------------------
+
+ITEM_ERRORS = {
+    "invalid": (400, "invalid_input", "{q!r} is not a valid postcode"),
+    "not_found": (404, "not_found", "{pc} is a valid postcode but it is not in the postcode data"),
+    "outside_england": (404, "outside_england", "{pc} is outside NHS England"),
+}
+
+
+def bulk_table(lookup: Lookup, postcodes: list[str], as_of=None, fields=None) -> pa.Table:
+    """``query`` (as sent) and the enrichment columns, one row per postcode, in order."""
+    enricher = Enricher(lookup, as_of, fields)
+    table = pa.table({"query": pa.array(postcodes, pa.string())})
+    return enricher.enrich_arrow(table, "query", plain=True)
+
+
+def bulk_items(table: pa.Table) -> list[dict]:
+    """JSON items: every column of the row, and for a row that is not answered an ``error`` in the
+    API's error shape."""
+    rows = table.to_pylist()
+    for r in rows:
+        err = ITEM_ERRORS.get(r["status"])
+        if err:
+            status, code, message = err
+            pc = r.get("pcds") or " ".join(str(r["query"]).split()).upper()
+            r["error"] = {"status": status, "code": code, "message": message.format(q=r["query"], pc=pc)}
+    return rows
+
+
+def bulk_csv(table: pa.Table) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    pl.from_arrow(table).write_csv(buf)
+    return buf.getvalue()

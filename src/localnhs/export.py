@@ -28,7 +28,7 @@ from localnhs.query.dates import parse
 from localnhs.store import read
 from localnhs.store.export import postcode_facts
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # bump when the compiled lookup or exported columns change
 # Postcode columns, the same for every date (ONS Postcode Directory names where it has one).
 FACT_FIELDS = ("pcds", "pcd_status", "doterm", "ctry", "lat", "long", "lsoa11", "lsoa21", "msoa11", "osward")
 FIELD_DOCS = {
@@ -62,6 +62,8 @@ FIELD_DOCS = {
     "oslaua_name": "the council's name",
     "hwb_name": "Health and Wellbeing Board (one per upper-tier council)",
     "healthwatch_name": "local Healthwatch",
+    "ambulance": "ambulance trust, ODS code (NHS England ambulance service areas; its successor after a merger)",
+    "ambulance_name": "the ambulance trust's name on the date",
 }
 ALL_FIELDS = FACT_FIELDS + DATED_FIELDS
 CODED = ("pcd_status", "doterm", "ctry", "lsoa11", "lsoa21", "msoa11", "osward")  # stored as indices
@@ -105,7 +107,7 @@ class Lookup:
     def __init__(self, conn, root: Path | None = None, show_progress: bool = False):
         self.conn = conn
         self.build_id = _build_id(conn)
-        self.dir = (root or lookup_root()) / self.build_id
+        self.dir = (root or lookup_root()) / f"{self.build_id}-v{FORMAT_VERSION}"
         self.show_progress = show_progress
         self._facts: pa.Table | None = None
         self._keys: pl.DataFrame | None = None
@@ -254,6 +256,21 @@ def export(conn, out_dir: Path, as_of=None, formats=("parquet", "csv"), progress
             os.replace(tmp, base.with_suffix(".csv"))
             written.append(base.with_suffix(".csv"))
         rows = flat.height
+    if "parquet" in formats:
+        from localnhs.duckdb_sql import macros
+
+        # The same tables normalised, for engines that broadcast the lookup (Spark): one row per
+        # postcode with its area key, and per date one row per area (about 37,000).
+        keys = pl.DataFrame({f: lk.fact_column(f) for f in FACT_FIELDS} | {"akey": lk.facts().column("akey")})
+        keys.write_parquet(out_dir / "postcode_keys.parquet", compression="zstd")
+        written.append(out_dir / "postcode_keys.parquet")
+        for when in dates:
+            target = out_dir / f"areas_{when.isoformat()}.parquet"
+            pl.from_arrow(lk.areas(when)).with_columns(pl.col("akey").cast(pl.Int32)).write_parquet(target, compression="zstd")
+            written.append(target)
+
+        (out_dir / "enrich.sql").write_text(macros(out_dir), encoding="utf-8")
+        written.append(out_dir / "enrich.sql")
     meta = read.meta(conn)
     readme = out_dir / "README.md"
     readme.write_text(_readme(meta, dates, rows, data_files(conn), LINES), encoding="utf-8")
@@ -288,7 +305,12 @@ def _readme(meta, dates, rows, files, attribution) -> str:
         "|---|---|",
     ]
     lines += [f"| `{f}` | {FIELD_DOCS[f]} |" for f in ALL_FIELDS]
-    lines += ["", "## Source files", "", "| dataset | file | as of | publisher | licence |", "|---|---|---|---|---|"]
+    lines += ["", "The same, normalised (with the Parquet files): `postcode_keys.parquet` (the postcode columns and "
+              "`akey`, an area key; -1 outside England) and `areas_<date>.parquet` (one row per `akey` with the "
+              "date's columns). Join on `akey`; the keys hold only within one export.",
+              "", "`enrich.sql` (with the Parquet files) defines DuckDB table macros over them: "
+              "`.read enrich.sql`, then `SELECT * FROM localnhs_enrich('my_table', postcode)` (the newest date) "
+              "or `localnhs_enrich_2016_04_01(...)`.", "", "## Source files", "", "| dataset | file | as of | publisher | licence |", "|---|---|---|---|---|"]
     lines += [f"| {r['source']} | {r['file']} | {r['as_of'] or ''} | {r['publisher']} | {r['licence']} |" for r in files]
     lines += ["", "## Attribution", "", "Reuse of these tables must carry these statements:", ""]
     lines += [f"- {a}" for a in attribution]

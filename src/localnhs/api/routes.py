@@ -58,19 +58,67 @@ def stats(request: Request, as_of: str | None = AsOf):
 
 
 @router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item")
-def bulk(request: Request, body: dict = Body(..., examples=[{"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"}])):
-    from localnhs.query.bulk import enrich
-
+def bulk(request: Request, body: dict = Body(..., examples=[
+        {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"},
+        {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": ["today", "2016-04-01"], "format": "csv", "fields": ["icb", "ccg"]}]),
+         format: str | None = Query(None, description="json (default) or csv")):
+    """One date in JSON: each postcode's full answer (commissioners, councils, trusts). A list of
+    dates, ``fields`` or ``format=csv``: the codes and names of `localnhs enrich` for every date,
+    from one set-based lookup over all the postcodes (columns suffixed with the date; a status per
+    row, an ``error`` on the rows not answered)."""
     postcodes = body.get("postcodes") if isinstance(body, dict) else None
     if not isinstance(postcodes, list) or not all(isinstance(p, str) for p in postcodes):
         raise InvalidInput('Send {"postcodes": ["WA5 1QG", ...]} with a list of postcode strings.')
     if len(postcodes) > BULK_LIMIT:
         raise InvalidInput(f"At most {BULK_LIMIT:,} postcodes per request; this had {len(postcodes):,}.")
+    fmt = body.get("format", format) or "json"
+    as_of, fields = body.get("as_of"), body.get("fields")
+    if fmt not in ("json", "csv"):
+        raise InvalidInput(f"format {fmt!r} is not known: use json or csv.")
+    if isinstance(as_of, list) or fields is not None or fmt == "csv":
+        return _bulk_set(request, postcodes, as_of, fields, fmt)
+    from localnhs.query.bulk import enrich
+
     conn = request.app.state.conn
     results = []
-    for item in enrich(conn, postcodes, dates.AsOf.parse(body.get("as_of"))):
+    for item in enrich(conn, postcodes, dates.AsOf.parse(as_of)):
         if isinstance(item["result"], QueryError):
             results.append({"query": item["query"], **query_error_body(item["result"])})
         else:
             results.append({"query": item["query"], "result": item["result"]})
-    return _json({"as_of": body.get("as_of"), "count": len(results), "results": results})
+    return _json({"as_of": as_of, "count": len(results), "results": results})
+
+
+def _lookup(request: Request):
+    """The compiled bulk lookup of the build being served (made once per build)."""
+    from localnhs.export import Lookup, _build_id
+
+    conn = request.app.state.conn
+    cache = request.app.state.__dict__.setdefault("bulk_lookups", {})
+    build = _build_id(conn)
+    if build not in cache:
+        cache.clear()
+        cache[build] = Lookup(conn)
+    return cache[build]
+
+
+def _bulk_set(request: Request, postcodes, as_of, fields, fmt):
+    from fastapi.responses import Response
+
+    from localnhs.enrichment import bulk_csv, bulk_items, bulk_table
+    from localnhs.export import ExportError, dates_from
+
+    dates = as_of if isinstance(as_of, list) else ([as_of] if as_of else None)
+    if dates is not None and not all(isinstance(d, str) for d in dates):
+        raise InvalidInput('as_of is a date or a list of dates, e.g. ["today", "2016-04-01"].')
+    if fields is not None and not (isinstance(fields, list) and all(isinstance(f, str) for f in fields)):
+        raise InvalidInput('fields is a list of column names, e.g. ["icb", "icb_name"].')
+    try:
+        table = bulk_table(_lookup(request), postcodes, dates, fields)
+    except ExportError as exc:
+        raise InvalidInput(str(exc)) from None
+    if fmt == "csv":
+        return Response(bulk_csv(table), media_type="text/csv; charset=utf-8")
+    return _json({"as_of": [d.isoformat() for d in dates_from(dates)], "count": table.num_rows,
+                  "fields": table.column_names[1:], "results": bulk_items(table)})
+

@@ -64,6 +64,7 @@ DATED_FIELDS = (
     "oscty", "oscty_name",                      # county council (two-tier areas)
     "oslaua", "oslaua_name",                    # district, unitary, metropolitan or London borough council
     "hwb_name", "healthwatch_name",             # Health and Wellbeing Board, local Healthwatch
+    "ambulance", "ambulance_name",              # ambulance trust (NHS England ambulance service areas)
 )
 _ONS_TYPE = {"ccg": "ccg", "sub_icb_location": "sub_icb", "icb": "icb", "region": "nhs_region"}
 
@@ -107,6 +108,9 @@ def area_answer(conn, loc, when, ons_cache: dict | None = None) -> dict:
             out["oscty"], out["oscty_name"] = cs[0].code, cs[0].name
     out["hwb_name"] = hwb.name if hwb else None
     out["healthwatch_name"] = hw.name if hw else None
+    amb = ambulance(conn, loc, when).trust
+    if amb is not None:
+        out["ambulance"], out["ambulance_name"] = amb.code, amb.name
     return out
 
 

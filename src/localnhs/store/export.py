@@ -40,30 +40,34 @@ def postcode_count(conn) -> int:
     return conn.execute("SELECT count(*) FROM postcode").fetchone()[0]
 
 
-def duckdb_enrich_macro(lookup_glob: str) -> str:
-    """A DuckDB table macro ``localnhs_enrich(tbl, pc)`` over the exported Parquet: every row of
-    ``tbl`` in order with a status and the exported columns of each date (``lookup_glob`` is
-    the exported ``postcodes_*.parquet`` of one date). Postcodes are matched whatever their
-    spacing and case, as ``localnhs enrich`` does."""
-    path = lookup_glob.replace("'", "''")
+def duckdb_enrich_macro(parquet_path: str, name: str = "localnhs_enrich") -> str:
+    """A DuckDB table macro ``name(tbl, pc)`` over one exported ``postcodes_<date>.parquet``: every
+    row of table ``tbl`` in order, with a status and the exported columns of that date. Postcodes
+    are matched whatever their spacing and case, as ``localnhs enrich`` does."""
+    path = parquet_path.replace("'", "''")
     return f"""
-CREATE OR REPLACE MACRO localnhs_enrich(tbl, pc) AS TABLE
+CREATE OR REPLACE MACRO {name}(tbl, pc) AS TABLE
 WITH input AS (
   SELECT *, row_number() OVER () AS localnhs_row,
-         upper(regexp_replace(CAST(pc AS VARCHAR), '\\s', '', 'g')) AS localnhs_key
+         upper(regexp_replace(CAST(pc AS VARCHAR), '\\s', '', 'g')) AS localnhs_sq
   FROM query_table(tbl)
+),
+keyed AS (
+  SELECT *, CASE WHEN regexp_full_match(localnhs_sq, '[A-Z]{{1,2}}[0-9][0-9A-Z]?[0-9][A-Z]{{2}}')
+                 THEN localnhs_sq END AS localnhs_key
+  FROM input
 ),
 lookup AS (
   SELECT replace(pcds, ' ', '') AS localnhs_key, * FROM read_parquet('{path}')
 )
-SELECT input.* EXCLUDE (localnhs_row, localnhs_key),
-       CASE WHEN NOT regexp_full_match(input.localnhs_key, '[A-Z]{{1,2}}[0-9][0-9A-Z]?[0-9][A-Z]{{2}}') THEN 'invalid'
-            WHEN lookup.pcds IS NULL AND regexp_matches(input.localnhs_key, '^(BT|GY|JE|IM)[0-9]') THEN 'outside_england'
+SELECT keyed.* EXCLUDE (localnhs_row, localnhs_sq, localnhs_key),
+       CASE WHEN keyed.localnhs_key IS NULL THEN 'invalid'
+            WHEN lookup.pcds IS NULL AND regexp_matches(keyed.localnhs_sq, '^(BT|GY|JE|IM)[0-9]') THEN 'outside_england'
             WHEN lookup.pcds IS NULL THEN 'not_found'
             WHEN lookup.ctry <> 'E92000001' THEN 'outside_england'
             WHEN lookup.pcd_status = 'terminated' THEN 'terminated'
             ELSE 'ok' END AS status,
        lookup.* EXCLUDE (localnhs_key)
-FROM input LEFT JOIN lookup USING (localnhs_key)
-ORDER BY input.localnhs_row
+FROM keyed LEFT JOIN lookup ON lookup.localnhs_key = keyed.localnhs_key
+ORDER BY keyed.localnhs_row
 """
