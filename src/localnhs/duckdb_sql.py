@@ -3,8 +3,7 @@ table or file in SQL.
 
     localnhs export --out lookup --format parquet
     python -m localnhs.duckdb_sql lookup > lookup/enrich.sql     # (export writes it too)
-    duckdb -c ".read lookup/enrich.sql" \\
-           -c "SELECT * FROM localnhs_enrich('patients', postcode)"
+    duckdb -c ".read lookup/enrich.sql"     # then query localnhs_enrich('patients', postcode)
 
 ``localnhs_enrich(tbl, pc)`` is the table ``tbl`` (a table or view name), every row in order, with
 ``status`` and the exported columns of the date (unsuffixed); one macro per exported date

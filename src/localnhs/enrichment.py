@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ from localnhs.query.bulk import DATED_FIELDS
 
 VALID = r"^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$"
 STATUSES = ("ok", "invalid", "not_found", "terminated", "outside_england")
-BATCH_ROWS = 500_000
+BATCH_ROWS = 250_000
 ENGLAND = "E92000001"
 
 
@@ -286,15 +287,28 @@ def enrich_file(lookup: Lookup, src: Path, dst: Path, postcode_col: str = "postc
     ok = False
     try:
         rows = 0
-        for batch, done in reader.batches():
-            out = enricher.enrich_arrow(batch, postcode_col)
-            writer.write(out)
-            rows += out.num_rows
-            vc = pl.from_arrow(out.column("status")).value_counts()
-            for s, n in vc.iter_rows():
-                counts[s] += n
-            if progress:
-                progress(done, reader.total, reader.unit)
+        tally = np.zeros(len(STATUSES), dtype=np.int64)
+        # Three stages overlap: the next batch is read and the last one written (Arrow and polars
+        # release the GIL) while this one is enriched; one batch in flight each way bounds memory.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            batches = reader.batches()
+            ahead = pool.submit(next, batches, None)
+            writing = None
+            while (item := ahead.result()) is not None:
+                batch, done = item
+                ahead = pool.submit(next, batches, None)
+                out = enricher.enrich_arrow(batch, postcode_col)
+                if writing is not None:
+                    writing.result()
+                writing = pool.submit(writer.write, out)
+                rows += out.num_rows
+                tally += np.bincount(out.column("status").combine_chunks().indices.to_numpy(), minlength=len(STATUSES))
+                if progress:
+                    progress(done, reader.total, reader.unit)
+            if writing is not None:
+                writing.result()
+        for name, code in zip(Enricher.STATUS_VALUES.to_pylist(), tally):
+            counts[name] = int(code)
         if writer._w is None:  # an input with a header and no rows: still a valid, empty output
             empty = pa.Table.from_pydict({n: pa.array([], pa.string()) for n in reader.names})
             writer.write(enricher.enrich_arrow(empty, postcode_col))

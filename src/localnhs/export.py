@@ -309,8 +309,8 @@ def _readme(meta, dates, rows, files, attribution) -> str:
               "`akey`, an area key; -1 outside England) and `areas_<date>.parquet` (one row per `akey` with the "
               "date's columns). Join on `akey`; the keys hold only within one export.",
               "", "`enrich.sql` (with the Parquet files) defines DuckDB table macros over them: "
-              "`.read enrich.sql`, then `SELECT * FROM localnhs_enrich('my_table', postcode)` (the newest date) "
-              "or `localnhs_enrich_2016_04_01(...)`.", "", "## Source files", "", "| dataset | file | as of | publisher | licence |", "|---|---|---|---|---|"]
+              "after `.read enrich.sql`, `localnhs_enrich('my_table', postcode)` is that table with the newest "
+              "date's columns, `localnhs_enrich_2016_04_01(...)` with that date's.", "", "## Source files", "", "| dataset | file | as of | publisher | licence |", "|---|---|---|---|---|"]
     lines += [f"| {r['source']} | {r['file']} | {r['as_of'] or ''} | {r['publisher']} | {r['licence']} |" for r in files]
     lines += ["", "## Attribution", "", "Reuse of these tables must carry these statements:", ""]
     lines += [f"- {a}" for a in attribution]
