@@ -54,8 +54,8 @@ def test_duckdb_macro_matches_enrich(exported, sample, ours):
     con.register("patients_df", sample.to_arrow())
     con.execute("CREATE TABLE patients AS SELECT * FROM patients_df")
     for d in DATES:
-        got = pl.from_arrow(con.execute(f"SELECT * FROM localnhs_enrich_{d.replace('-', '_')}('patients', postcode)")
-                            .arrow())
+        res = con.execute(f"SELECT * FROM localnhs_enrich_{d.replace('-', '_')}('patients', postcode)")
+        got = pl.from_arrow((getattr(res, "to_arrow_table", None) or res.fetch_arrow_table)())
         dated = [f for f in FIELDS if f not in ("pcds", "lsoa11", "ctry")]
         want = ours.select("id", "postcode", "status", "pcds", "lsoa11", "ctry",
                            *[pl.col(f"{f}_{d.replace('-', '_')}").alias(f) for f in dated])

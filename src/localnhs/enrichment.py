@@ -369,7 +369,13 @@ ITEM_ERRORS = {
 
 def bulk_table(lookup: Lookup, postcodes: list[str], as_of=None, fields=None) -> pa.Table:
     """``query`` (as sent) and the enrichment columns, one row per postcode, in order."""
-    enricher = Enricher(lookup, as_of, fields)
+    key = (tuple(dates_from(as_of)), choose_fields(fields))
+    cache = lookup.__dict__.setdefault("_enrichers", {})
+    enricher = cache.get(key)
+    if enricher is None:
+        if len(cache) > 32:
+            cache.clear()
+        enricher = cache[key] = Enricher(lookup, list(key[0]), list(key[1]))
     table = pa.table({"query": pa.array(postcodes, pa.string())})
     return enricher.enrich_arrow(table, "query", plain=True)
 
