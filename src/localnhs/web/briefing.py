@@ -1,36 +1,51 @@
 """The printable briefing for a neighbourhood meeting: one HTML page with a print stylesheet,
 and the same HTML rendered to an A4 PDF by WeasyPrint (no network: /static is read from disk).
+The PDF is tagged (PDF/UA-1: structure tree, document language and title), carries the local
+system diagram and the server-drawn map, and links back to the place's page on the site.
 
-    render_html(conn, query, as_of=None) -> str
-    render_pdf(conn, query, as_of=None) -> bytes
+    render_html(conn, query, as_of=None, site=None) -> str
+    render_pdf(conn, query, as_of=None, site=None) -> bytes
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import mimetypes
-from urllib.parse import unquote, urlparse
+import os
+from urllib.parse import unquote, urljoin, urlparse
 
-from localnhs.web import STATIC_DIR, jinja_env
+from localnhs.web import STATIC_DIR, jinja_env, place_href
 
 BASE_URL = "http://localnhs.invalid/"
+# Where the PDF's link back points when it is made outside a request (`localnhs briefing`):
+# LOCALNHS_SITE_URL, else the address `make serve` / `localnhs serve` listens on.
+DEFAULT_SITE = "http://127.0.0.1:8000/"
+PDF_VARIANT = "pdf/ua-1"  # WeasyPrint >= 59: tagged PDF with PDF/UA-1 metadata
 
 
-def context(conn, query: str, as_of=None) -> dict:
+def context(conn, query: str, as_of=None, site: str | None = None) -> dict:
+    from localnhs.query.contacts import for_system
     from localnhs.query.dates import AsOf
     from localnhs.query.engage import engage
-
-    from localnhs.query.contacts import for_system
+    from localnhs.query.national_view import place_map
+    from localnhs.web.diagram import local_system_svg
+    from localnhs.web.place_view import sources_used
+    from localnhs.web.placemap import legend, map_panels
 
     asked = AsOf.parse(as_of)
     plan = engage(conn, query, asked.day)
     ls = plan.system
-    return {"ls": ls, "plan": plan, "is_2016": asked.ccg_era, "contacts": for_system(conn, ls),
-            "as_of_param": asked.param}
+    map_data = place_map(conn, ls)
+    site = site or os.environ.get("LOCALNHS_SITE_URL") or DEFAULT_SITE
+    return {"ls": ls, "plan": plan, "is_2016": asked.ccg_era, "as_of_param": asked.param,
+            "contacts": for_system(conn, ls),
+            "diagram_svg": local_system_svg(ls), "map_panels": map_panels(map_data), "map_legend": legend(map_data),
+            "page_url": urljoin(site, place_href(ls.location.postcode, asked.param)),
+            "sources": sources_used(conn, ls, map_data), "about_data": urljoin(site, "/about/data")}
 
 
-def render_html(conn, query: str, as_of=None) -> str:
-    return jinja_env().get_template("briefing.html").render(**context(conn, query, as_of))
+def render_html(conn, query: str, as_of=None, site: str | None = None) -> str:
+    return jinja_env().get_template("briefing.html").render(**context(conn, query, as_of, site))
 
 
 def _static(url: str) -> tuple[bytes, str]:
@@ -60,12 +75,13 @@ def _fetcher():
     return StaticFetcher()
 
 
-def render_pdf(conn, query: str, as_of=None) -> bytes:
-    """The briefing as an A4 PDF (one or two pages)."""
+def render_pdf(conn, query: str, as_of=None, site: str | None = None) -> bytes:
+    """The briefing as a tagged A4 PDF (one or two pages) linking back to the place's page on site."""
     from weasyprint import HTML
 
-    html = render_html(conn, query, as_of)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+    html = render_html(conn, query, as_of, site)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True, uncompressed_pdf=False)
 
 
 def pdf_filename(postcode: str, as_of=None) -> str:

@@ -25,6 +25,10 @@ COLS, COL_W, BOX_W, TOP, LEFT, LINE, WRAP = 4, 240, 216, 16, 28, 17, 24
 W = LEFT + COLS * COL_W
 COLOURS = {"national": "#005eb8", "commissioner": "#007f3b", "provider": "#330072", "local": "#ae2573",
            "practice": "#4c6272"}
+# Text and line styles as SVG presentation attributes, so the drawing looks the same where the
+# page's stylesheet does not reach it (WeasyPrint's PDF); the CSS only adds hover and focus.
+T = 'font-size="14" font-weight="600" fill="#212b32"'
+S = 'font-size="13" fill="#4c6272"'
 
 
 def _wrap(text: str, width: int = WRAP) -> list[str]:
@@ -53,12 +57,15 @@ class _Canvas:
         x = LEFT + col * COL_W + (COL_W - BOX_W) / 2
         y = TOP + row * self.row_h
         self.boxes[key] = (x, y)
-        text = "".join(f'<text x="{x + 10:.0f}" y="{y + 20 + LINE * k:.0f}" class="t">{escape(line)}</text>'
+        text = "".join(f'<text x="{x + 10:.0f}" y="{y + 20 + LINE * k:.0f}" class="t" {T}>{escape(line)}</text>'
                        for k, line in enumerate(_wrap(title)))
+        # one line of description: "Sub-ICB location (formerly CCG)" drops its aside rather than be cut
+        if len(sub) > 30:
+            sub = sub.split(" (")[0]
         sub_lines = textwrap.wrap(sub, 30)[:1] or [""]
         inner = (f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{self.box_h}" rx="4" fill="#fff" '
                  f'stroke="{COLOURS[colour]}" stroke-width="3"/>{text}'
-                 f'<text x="{x + 10:.0f}" y="{y + self.box_h - 9:.0f}" class="s">{escape(sub_lines[0])}</text>')
+                 f'<text x="{x + 10:.0f}" y="{y + self.box_h - 9:.0f}" class="s" {S}>{escape(sub_lines[0])}</text>')
         if href:
             self.parts.append(f'<a href="{escape(href)}" class="app-diagram__link">{inner}</a>')
         else:
@@ -69,12 +76,12 @@ class _Canvas:
 
     def path(self, points: list[tuple[float, float]], label: str | None = None, at: int = 0) -> None:
         d = " ".join(f"{'M' if i == 0 else 'L'}{x:.0f},{y:.0f}" for i, (x, y) in enumerate(points))
-        self.lines.append(f'<path d="{d}" fill="none" class="e"/>')
+        self.lines.append(f'<path d="{d}" fill="none" class="e" stroke="#4c6272" stroke-width="1.5"/>')
         if label:
             (x1, y1), (x2, y2) = points[at], points[at + 1]
             # beside a vertical segment, above a horizontal one: never on the line itself
             x, y = ((x1 + x2) / 2 + 6, (y1 + y2) / 2 + 4) if x1 == x2 else ((x1 + x2) / 2 - 30, y1 - 5)
-            self.lines.append(f'<text x="{x:.0f}" y="{y:.0f}" class="l">{escape(label)}</text>')
+            self.lines.append(f'<text x="{x:.0f}" y="{y:.0f}" class="l" {S}>{escape(label)}</text>')
 
     def down(self, upper: str, lower: str, label: str) -> None:
         """A straight vertical link between two boxes in the same column."""

@@ -257,7 +257,7 @@ def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
     norm, redirect = _postcode_or_redirect(postcode, when, "/briefing.pdf")
     if redirect:
         return redirect
-    pdf = render_pdf(_conn(request), norm, when)
+    pdf = render_pdf(_conn(request), norm, when, site=str(request.base_url))
     name = f"localnhs-briefing-{norm.replace(' ', '')}-{when or _today()}.pdf"
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
 

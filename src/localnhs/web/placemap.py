@@ -22,6 +22,23 @@ KM_PER_DEG_LAT = 111.32
 OUTLINE_CLASS = {"lsoa": "app-map-svg__lsoa", "council": "app-map-svg__council", "sub_icb": "app-map-svg__subicb",
                  "commissioner": "app-map-svg__icb"}
 OUTLINE_ORDER = ("commissioner", "sub_icb", "council", "lsoa")  # largest first, so the smallest is on top
+# Colours, line styles and text as SVG presentation attributes (not stylesheet rules), so the map
+# looks the same on the page, with the stylesheet blocked, and in WeasyPrint's PDF.
+PAINT = {
+    "bg": 'fill="#f0f4f5"',
+    "lsoa": 'fill="#d5281b" fill-opacity="0.1" stroke="#d5281b" stroke-width="3"',
+    "council": 'fill="none" stroke="#ae2573" stroke-dasharray="2 5" stroke-linecap="round" stroke-width="4"',
+    "sub_icb": 'fill="none" stroke="#330072" stroke-dasharray="10 6" stroke-width="2.5"',
+    "commissioner": 'fill="none" stroke="#007f3b" stroke-width="3.5"',
+    "practice": 'fill="#005eb8" stroke="#ffffff" stroke-width="2"',
+    "trust": 'fill="#330072" stroke="#ffffff" stroke-width="2"',
+    "symbol": 'fill="#ffffff" font-size="17" font-weight="600"',
+    "star": 'fill="#ffeb3b" stroke="#212b32" stroke-width="2"',
+    "text": 'fill="#212b32" font-size="18" font-weight="600"',
+    "halo": 'fill="none" stroke="#ffffff" stroke-linejoin="round" stroke-width="5" font-size="18" font-weight="600"',
+    "line": 'fill="none" stroke="#212b32" stroke-width="2"',
+    "leader": 'fill="none" stroke="#212b32" stroke-width="1.5"',
+}
 
 
 class _Frame:
@@ -122,9 +139,9 @@ def _scale_bar(f: _Frame) -> str:
     px = step / f.km_per_px()
     x, y = 16, H - 14
     label = f"{step:g} km" if step >= 1 else f"{step * 1000:.0f} m"
-    return (f'<g class="app-map-svg__scale"><path d="M{x},{y - 7}V{y}H{x + px:.1f}V{y - 7}"/>'
-            f'<text x="{x + px / 2:.1f}" y="{y - 12}" text-anchor="middle" class="app-map-svg__halo">{label}</text>'
-            f'<text x="{x + px / 2:.1f}" y="{y - 12}" text-anchor="middle">{label}</text></g>')
+    return (f'<g class="app-map-svg__scale"><path d="M{x},{y - 7}V{y}H{x + px:.1f}V{y - 7}" {PAINT["line"]}/>'
+            f'<text x="{x + px / 2:.1f}" y="{y - 12}" text-anchor="middle" class="app-map-svg__halo" {PAINT["halo"]}>{label}</text>'
+            f'<text x="{x + px / 2:.1f}" y="{y - 12}" text-anchor="middle" {PAINT["text"]}>{label}</text></g>')
 
 
 def _spread(markers: list[dict], f: _Frame, place: dict | None) -> list[tuple[dict, float, float, float, float]]:
@@ -153,12 +170,12 @@ def _spread(markers: list[dict], f: _Frame, place: dict | None) -> list[tuple[di
 
 
 def _marker(m: dict, x: float, y: float, x0: float, y0: float) -> str:
-    leader = f'<path d="M{x0:.1f},{y0:.1f}L{x:.1f},{y:.1f}" class="app-map-svg__leader"/>' if (x, y) != (x0, y0) else ""
+    leader = f'<path d="M{x0:.1f},{y0:.1f}L{x:.1f},{y:.1f}" class="app-map-svg__leader" {PAINT["leader"]}/>' if (x, y) != (x0, y0) else ""
     label = escape(m["name"] + (f" ({m['note']})" if m.get("note") else ""))
-    shape_ = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="14"/>' if m["kind"] == "practice"
-              else f'<rect x="{x - 14:.1f}" y="{y - 14:.1f}" width="28" height="28" rx="3"/>')
+    shape_ = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="14" {PAINT["practice"]}/>' if m["kind"] == "practice"
+              else f'<rect x="{x - 14:.1f}" y="{y - 14:.1f}" width="28" height="28" rx="3" {PAINT["trust"]}/>')
     return (f'<g class="app-map-svg__{m["kind"]}"><title>{m["symbol"]}: {label}</title>{leader}{shape_}'
-            f'<text x="{x:.1f}" y="{y + 6:.1f}" text-anchor="middle">{m["symbol"]}</text></g>')
+            f'<text x="{x:.1f}" y="{y + 6:.1f}" text-anchor="middle" {PAINT["symbol"]}>{m["symbol"]}</text></g>')
 
 
 def _label_side(place: dict, f: _Frame) -> tuple[float, float, str]:
@@ -180,9 +197,9 @@ def _place(place: dict, f: _Frame) -> str:
     name = escape(place["name"])
     star = " ".join(f"{x + r * math.sin(math.pi * k / 5):.1f},{y - r * math.cos(math.pi * k / 5):.1f}"
                     for k, r in zip(range(10), [14, 6] * 5))
-    return (f'<g class="app-map-svg__place"><title>{name}</title><polygon points="{star}"/>'
-            f'<text x="{tx:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" class="app-map-svg__halo">{name}</text>'
-            f'<text x="{tx:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}">{name}</text></g>')
+    return (f'<g class="app-map-svg__place"><title>{name}</title><polygon points="{star}" {PAINT["star"]}/>'
+            f'<text x="{tx:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" class="app-map-svg__halo" {PAINT["halo"]}>{name}</text>'
+            f'<text x="{tx:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" {PAINT["text"]}>{name}</text></g>')
 
 
 def _panel(f: _Frame, lg: dict, id_: str, title: str, desc: str, kinds: tuple[str, ...], markers: list[dict]) -> str:
@@ -199,14 +216,14 @@ def _panel(f: _Frame, lg: dict, id_: str, title: str, desc: str, kinds: tuple[st
         else:
             d = _lines(shapely.clip_by_rect(g.boundary, lon0 - dx, lat0 - dy, lon1 + dx, lat1 + dy), f)
         if d:
-            shapes.append(f'<path d="{d}" class="{cls}"/>')
+            shapes.append(f'<path d="{d}" class="{cls}" {PAINT.get(o["kind"], PAINT["commissioner"])}/>')
     shown = [m for m in markers if f.inside(m["lon"], m["lat"], margin=0)]
     marks = [_marker(*spot) for spot in _spread(shown, f, lg["place"])]
     if lg["place"] is not None:
         marks.append(_place(lg["place"], f))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" class="app-map-svg" role="img" '
             f'aria-labelledby="{id_}-title {id_}-desc"><title id="{id_}-title">{escape(title)}</title>'
-            f'<desc id="{id_}-desc">{escape(desc)}</desc><rect width="{W}" height="{H}" class="app-map-svg__bg"/>'
+            f'<desc id="{id_}-desc">{escape(desc)}</desc><rect width="{W}" height="{H}" class="app-map-svg__bg" {PAINT["bg"]}/>'
             + "".join(shapes) + "".join(marks) + _scale_bar(f) + "</svg>")
 
 
