@@ -1,5 +1,6 @@
 """Drive the pages in headless Chromium: the journey, errors, the date switch, the map, axe-core
-(WCAG 2.2 AA) on every page, no CSP violations, screenshots at 1280 and 320 px."""
+(WCAG 2.2 AA) on every page at 1280, 375 and 320 px, no horizontal scroll, no CSP violations,
+screenshots of every page at each width (var/screenshots/)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/",
     "search": "/search?q=warrington",
+    "search-typo": "/search?q=Warington",
+    "search-fairfield": "/search?q=Fairfield+Surgery",
     "search-error": "/search?q=WA5+1Q%21",
     "search-none": "/search?q=warrington+zzqxj",
     "place": "/places/WA5%201QG",
@@ -23,6 +26,7 @@ PAGES = {
     "national-2016": "/national?as_of=2016-04-01",
     "about-data": "/about/data",
     "briefing": "/places/WA5%201QG/briefing",
+    "briefing-2016": "/places/WA5%201QG/briefing?as_of=2016-04-01",
     "error-outside": "/places/CF10%201AA",
     "not-found": "/no/such/page",
 }
@@ -117,12 +121,13 @@ def test_page_accessible_and_screenshots(page, server, axe_source, screenshots, 
     assert page.locator("h1").count() == 1
     _axe(page)
     page.screenshot(path=str(screenshots / f"{name}-1280.png"), full_page=True)
-    page.set_viewport_size({"width": 320, "height": 800})
-    page.reload()
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 1, f"{name}: horizontal scroll of {overflow}px at 320px"
-    _axe(page)
-    page.screenshot(path=str(screenshots / f"{name}-320.png"), full_page=True)
+    for width in (375, 320):  # a common phone, then the narrowest supported
+        page.set_viewport_size({"width": width, "height": 800})
+        page.reload()
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{name}: horizontal scroll of {overflow}px at {width}px"
+        _axe(page)
+        page.screenshot(path=str(screenshots / f"{name}-{width}.png"), full_page=True)
     # 4xx pages log a console error for the failed document load only
     _clean(page, allow=("Failed to load resource: the server responded with a status of 4",))
 
