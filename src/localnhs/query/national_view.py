@@ -210,3 +210,15 @@ def area_place(conn, kind: str, code: str) -> str | None:
         reps = [r for c in read.child_areas(conn, "lad", code) if (r := read.area_representative(conn, "lad", c))]
         rep = max(reps, key=lambda r: r["area_postcodes"], default=None)
     return rep["pcd"] if rep is not None else None
+
+
+# The seed's two commissioners of 2016: the smallest CCG (Corby) and a big-city one (Birmingham CrossCity).
+SEED_CCGS = (("03V", "NHS Corby CCG"), ("13P", "NHS Birmingham CrossCity CCG"))
+SEED_CCG_DATE = "2016-01-01"  # the list-size file of January 2016
+
+
+def seed_commissioners(conn) -> list[dict]:
+    """How many people a commissioner served: the seed's two CCGs, registered patients in January 2016."""
+    from localnhs.query.stats import commissioner_population
+
+    return [{"code": c, "name": n, "patients": commissioner_population(conn, c, SEED_CCG_DATE)} for c, n in SEED_CCGS]

@@ -104,3 +104,18 @@ def whereabouts(conn, codes: list[str]) -> dict[str, dict]:
         town = display((r["address"] or "").split(",")[-1].strip().upper()) or None
         out[r["code"]] = {"name": display(r["name"]), "town": town, "council": r["council"], "closed": r["closed"]}
     return out
+
+
+def with_a_word_dropped(conn, text: str, limit: int = 10) -> list[Hit]:
+    """When nothing matches: what matches with any one word left out, each body once."""
+    out, seen = [], set()
+    words = text.split()
+    for drop in range(len(words)):
+        fewer = " ".join(words[:drop] + words[drop + 1:])
+        if not fewer:
+            continue
+        for h in search(conn, fewer, limit=5):
+            if h.code not in seen:
+                seen.add(h.code)
+                out.append(h)
+    return out[:limit]

@@ -108,17 +108,9 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
             shown = display(better.upper())
             return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, fixed),
                           did_you_mean={"text": shown, "href": "/search?" + urlencode({"q": shown})}, errors=None)
-        suggestions, seen = [], set()
-        words = text.split()
-        for drop in range(len(words)):
-            fewer = " ".join(words[:drop] + words[drop + 1:])
-            if not fewer:
-                continue
-            for h in search(conn, fewer, limit=5):
-                if h.code not in seen:
-                    seen.add(h.code)
-                    suggestions.append(h)
-        return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, suggestions[:10]),
+        from localnhs.query.search import with_a_word_dropped
+
+        return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, with_a_word_dropped(conn, text)),
                       did_you_mean=None, errors=None)
     return render("search.html", query=text, hits=_views(conn, hits), suggestions=None, errors=None)
 
@@ -341,7 +333,7 @@ def national_page(request: Request, as_of: str | None = None):
 def _national_html(conn, when: str | None) -> str:
     from localnhs.content import load_national, load_sources
     from localnhs.query import national_view as nv
-    from localnhs.query.stats import commissioner_population, stats
+    from localnhs.query.stats import stats
     from localnhs.web import charts, datasets, nice_date
 
     files = datasets.by_file(conn)
@@ -360,8 +352,7 @@ def _national_html(conn, when: str | None) -> str:
             dist["svg"] = charts.histogram(dist, f"Registered patients per GP practice, {nice_date(d)}: "
                                                  f"median {dist['median']:,.0f}", f"hist-{d}")
             dists.append(dist)
-    ccg_pop = [{"code": c, "name": n, "patients": commissioner_population(conn, c, "2016-01-01")}
-               for c, n in (("03V", "NHS Corby CCG"), ("13P", "NHS Birmingham CrossCity CCG"))]
+    ccg_pop = nv.seed_commissioners(conn)
     icb_range = nv.icb_population_range(conn)
     national = load_national()
     sources = load_sources()
