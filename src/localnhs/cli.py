@@ -184,14 +184,17 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
         build_id = read.meta(conn).get("build_id", "unknown")
         conn.close()
         out.print(f"localnhs on http://{host}:{port}/ serving build {build_id} with {workers} workers")
-        uvicorn.run("localnhs.api.app:create_app", factory=True, host=host, port=port, workers=workers, **fast)
+        uvicorn.run("localnhs.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    timeout_keep_alive=5, **fast)  # (the guarded protocol of api/limits.py: one process only)
         return
 
     from localnhs.api.app import create_app
 
     app_ = create_app()  # opens the database and checks every page first (StoreError -> exit 4)
     out.print(f"localnhs on http://{host}:{port}/ serving build {app_.state.db.current.build_id}")
-    uvicorn.run(app_, host=host, port=port, **fast)
+    from localnhs.api.limits import uvicorn_options
+
+    uvicorn.run(app_, host=host, port=port, **{**fast, **uvicorn_options(app_.state.limits, fast["http"])})
 
 
 @app.command()
@@ -243,7 +246,7 @@ def stats(as_of: Optional[str] = AsOf, json_out: bool = Json):
 @app.command()
 @run
 def lookup(query: str, as_of: Optional[str] = AsOf, json_out: bool = Json,
-           n: int = typer.Option(5, "-n", help="How many nearest practices.")):
+           n: int = typer.Option(5, "-n", min=1, max=100, help="How many nearest practices (1-100).")):
     """The local health system for a postcode, place, council or organisation code."""
     from localnhs.query.local_system import local_system
     from localnhs.render_text import local_system_tables
@@ -293,7 +296,7 @@ def practice(code: str, as_of: Optional[str] = AsOf, json_out: bool = Json):
 
 @app.command()
 @run
-def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = typer.Option(20, "-n")):
+def search(text: str, json_out: bool = Json, csv_out: bool = Csv, limit: int = typer.Option(20, "-n", min=1, max=100)):
     """Find practices, trusts, commissioners, councils and places by name."""
     from localnhs.query.errors import NotFound
     from localnhs.query.model import to_dict
@@ -318,7 +321,8 @@ NEAR_KINDS = ("gp", *PLACE_ROLES)  # GP practices, or the trusts of one role
 @app.command()
 @run
 def near(query: str, kind: str = typer.Option("gp", "--kind", help=", ".join(NEAR_KINDS)),
-         n: int = typer.Option(5, "-n"), as_of: Optional[str] = AsOf, json_out: bool = Json, csv_out: bool = Csv):
+         n: int = typer.Option(5, "-n", min=1, max=100, help="How many (1-100)."), as_of: Optional[str] = AsOf,
+         json_out: bool = Json, csv_out: bool = Csv):
     """The nearest practices or trusts of a kind to a place."""
     from localnhs.query.errors import InvalidInput
     from localnhs.query.nearby import nearby

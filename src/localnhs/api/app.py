@@ -40,8 +40,10 @@ async def _lifespan(app: FastAPI):
         task.cancel()
 
 
-def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
-    """The app over the database at db_path; check_pages runs SQLite's page-by-page check first."""
+def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAPI:
+    """The app over the database at db_path; check_pages runs SQLite's page-by-page check first;
+    limits: an api.limits.Limits (default from the LOCALNHS_* environment)."""
+    from localnhs.api.limits import Limits, LimitsMiddleware, new_counts
     from localnhs.api.serving import ServingDB
 
     app = FastAPI(title="localnhs API", version="0.1.0", default_response_class=JSON,
@@ -58,6 +60,10 @@ def create_app(db_path=None, *, check_pages: bool = True) -> FastAPI:
     from localnhs.api.headers import HeadersMiddleware
 
     app.add_middleware(HeadersMiddleware, build_id=lambda: app.state.db.current.build_id, csp=CSP)
+    app.state.limits = limits or Limits.from_env()
+    app.state.limit_counts = new_counts()
+    app.add_middleware(LimitsMiddleware, limits=app.state.limits, build_id=lambda: app.state.db.current.build_id,
+                       counts=app.state.limit_counts)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):

@@ -42,4 +42,5 @@ def readyz(request: Request):
         "integrity_check_at_start": db.started_integrity,
         "reloads": db.reloads,
         "last_reload_error": db.last_error,
+        "limits": dict(getattr(request.app.state, "limit_counts", {})),
     }, headers={"cache-control": "no-store"})

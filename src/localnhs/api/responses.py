@@ -28,4 +28,8 @@ class JSON(JSONResponse):
     """Serialise once, directly: answers are plain dicts already (skips FastAPI's re-encoding)."""
 
     def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str)
+        try:
+            return text.encode()
+        except UnicodeEncodeError:  # a lone surrogate echoed from the request: escape it instead
+            return json.dumps(content, ensure_ascii=True, separators=(",", ":"), default=str).encode()

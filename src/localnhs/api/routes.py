@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, Query, Request
 
+from localnhs.api.limits import check_cancelled
 from localnhs.api.responses import BULK_LIMIT, JSON, query_error_body
 from localnhs.query import dates
 from localnhs.query.errors import InvalidInput, QueryError
@@ -11,6 +12,14 @@ from localnhs.query.model import to_dict
 
 router = APIRouter(prefix="/api")
 AsOf = Query(None, description="Date the answer is for, YYYY-MM-DD (default today).", examples=["2016-04-01"])
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json(content):
@@ -71,6 +80,9 @@ def bulk(request: Request, body: dict = Body(..., examples=[
         raise InvalidInput('Send {"postcodes": ["WA5 1QG", ...]} with a list of postcode strings.')
     if len(postcodes) > BULK_LIMIT:
         raise InvalidInput(f"At most {BULK_LIMIT:,} postcodes per request; this had {len(postcodes):,}.")
+    for i, p in enumerate(postcodes):
+        if not p.isascii() and not _utf8(p):
+            raise InvalidInput(f"postcodes[{i}] is not valid text (it holds a lone UTF-16 surrogate).")
     fmt = body.get("format", format) or "json"
     as_of, fields = body.get("as_of"), body.get("fields")
     if fmt not in ("json", "csv"):
@@ -82,6 +94,7 @@ def bulk(request: Request, body: dict = Body(..., examples=[
     conn = request.app.state.conn
     results = []
     for item in enrich(conn, postcodes, dates.AsOf.parse(as_of)):
+        check_cancelled(request)  # the client left or time ran out: stop here (api/limits.py)
         if isinstance(item["result"], QueryError):
             results.append({"query": item["query"], **query_error_body(item["result"])})
         else:

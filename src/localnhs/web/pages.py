@@ -322,7 +322,7 @@ def national_page(request: Request, as_of: str | None = None):
     cache = getattr(request.app.state, "national_pages", None)
     if cache is None:
         cache = request.app.state.national_pages = {}
-    key = (when, _today())
+    key = (request.app.state.db.current.build_id, when, _today())  # a new build is new figures
     if key not in cache:
         if len(cache) > 16:
             cache.clear()
