@@ -158,8 +158,12 @@ def test_oversized_headers_and_nul_in_request_line_answer_in_the_error_shape(tig
     assert error_of(body)["code"] == "headers_too_large"
     with socket.create_connection(("127.0.0.1", port), timeout=30) as s:   # the same, arriving in pieces
         s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: ")
-        for _ in range(40):
-            s.sendall(b"a" * 1000)
+        try:
+            for _ in range(40):
+                s.sendall(b"a" * 1000)
+                time.sleep(0.01)  # arrive as pieces: h11 measures the head while it is incomplete
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # refused part way, as it should be; the answer is already in our receive buffer
         status, headers, body = parse(read_all(s))
     assert status == 400 and error_of(body)["code"] == "bad_request"
     status, _, body = parse(raw(port, b"GET /api/places/WA5\x001QG HTTP/1.1\r\nHost: x\r\n\r\n"))

@@ -1,0 +1,184 @@
+"""The API's contract, kept: every error in the one error shape, and an OpenAPI document that
+lists what the server really answers.
+
+ContractMiddleware: an error that did not come from our handlers (Starlette's CORS preflight
+refusal in plain text, a 405 without Allow, anything else not JSON) is rewritten into
+{"error": {"status", "code", "message"}} - or postcodes.io's {"status", "error"} under
+/postcodesio - and a successful CORS preflight answers 204 with no body. HTML error pages
+for people (the web pages' 404) are left as they are.
+
+openapi(app): FastAPI's document, with the 422 it assumes replaced by the 400 we send, and
+the limits' 413/429/431/503 (with Retry-After) on every operation.
+"""
+
+from __future__ import annotations
+
+import orjson
+from pydantic import BaseModel, ConfigDict
+
+from localnhs.api.limits import BULK_PATHS
+from localnhs.api.responses import error_body
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         406: "not_acceptable", 408: "request_timeout", 411: "length_required", 413: "payload_too_large",
+         415: "unsupported_media_type", 429: "rate_limited", 431: "headers_too_large", 500: "internal_error",
+         503: "unavailable"}
+
+
+def postcodesio_path(path: str, root: bool) -> bool:
+    if path.startswith("/postcodesio/") or path == "/postcodesio":
+        return True
+    return root and path.split("/")[1:2] in (["postcodes"], ["outcodes"], ["terminated_postcodes"], ["random"],
+                                             ["scotland"], ["places"]) and not path.startswith("/places/")
+
+
+class ContractMiddleware:
+    def __init__(self, app, *, postcodesio_root: bool = False, allow=None):
+        self.app, self.root = app, postcodesio_root
+        self.allow = allow  # callable(path) -> "GET, HEAD" or None: the methods a path answers
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope["path"]
+        preflight = scope["method"] == "OPTIONS" and any(k == b"access-control-request-method"
+                                                          for k, _ in scope["headers"])
+        held: dict = {}
+
+        async def send_checked(message):
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                if preflight and status == 200:
+                    headers = [(k, v) for k, v in headers if k.lower() not in (b"content-type", b"content-length")]
+                    held["drop"] = True
+                    return await send({**message, "status": 204, "headers": headers})
+                if status >= 400 and not ctype.startswith((b"application/json", b"text/html")):
+                    held["start"] = {**message, "headers": headers}
+                    held["body"] = []
+                    return
+                if status == 405 and not any(k.lower() == b"allow" for k, _ in headers) and self.allow:
+                    allowed = self.allow(path)
+                    if allowed:
+                        message = {**message, "headers": headers + [(b"allow", allowed.encode())]}
+                return await send(message)
+            if held.get("drop"):
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            if "start" in held:
+                held["body"].append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                return await send_rewritten(held["start"], b"".join(held["body"]))
+            await send(message)
+
+        async def send_rewritten(start, text: bytes):
+            status = start["status"]
+            message = text.decode("utf-8", "replace").strip() or f"HTTP {status}"
+            code = CODES.get(status, "error")
+            if preflight and status == 400:
+                code = "cors_preflight_refused"
+                message = f"CORS preflight refused: {message}. This API allows GET and POST from any origin."
+            if postcodesio_path(path, self.root):
+                body = orjson.dumps({"status": status, "error": message})
+            else:
+                body = orjson.dumps(error_body(status, code, message))
+            keep = [(k, v) for k, v in start["headers"] if k.lower() not in (b"content-type", b"content-length")]
+            if status == 405 and not any(k.lower() == b"allow" for k, _ in keep) and self.allow:
+                allowed = self.allow(path)
+                if allowed:
+                    keep.append((b"allow", allowed.encode()))
+            await send({**start, "headers": keep + [(b"content-type", b"application/json"),
+                                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, send_checked)
+
+
+def allowed_methods(app):
+    """A function path -> 'GET, HEAD' (the methods the app's routes answer there), for 405's Allow."""
+    from starlette.routing import Match
+
+    def allow(path: str) -> str | None:
+        methods: set[str] = set()
+        for route in app.routes:
+            match, _ = route.matches({"type": "http", "path": path, "method": "GET", "root_path": ""})
+            if match != Match.NONE and getattr(route, "methods", None):
+                methods |= set(route.methods)
+        if "GET" in methods:
+            methods.add("HEAD")
+        return ", ".join(sorted(methods)) or None
+
+    return allow
+
+
+# ----------------------------------------------------------------------------- OpenAPI
+
+
+class PostcodesIoError(BaseModel):
+    """postcodes.io's error shape, kept by the compatible routes."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: int
+    error: str
+
+
+class PostcodesIoAnswer(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    status: int
+    result: object = None
+
+
+def openapi(app):
+    """app.openapi replacement: the real status codes and the error shapes on every operation."""
+    from fastapi.openapi.utils import get_openapi
+
+    from localnhs.api.models import Error
+
+    def build() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        for model in (Error, PostcodesIoError, PostcodesIoAnswer):
+            js = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in js.pop("$defs", {}).items():
+                schemas.setdefault(name, sub)
+            schemas.setdefault(model.__name__, js)
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        retry = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}}
+        for path, ops in spec.get("paths", {}).items():
+            pio = postcodesio_path(path, True) and not path.startswith("/api/")
+            ref = {"$ref": "#/components/schemas/" + ("PostcodesIoError" if pio else "Error")}
+
+            def err(description, headers=None):
+                out = {"description": description, "content": {"application/json": {"schema": ref}}}
+                if headers:
+                    out["headers"] = headers
+                return out
+
+            for method, op in ops.items():
+                responses = op.setdefault("responses", {})
+                responses.pop("422", None)
+                if pio:
+                    ok = responses.setdefault("200", {"description": "The answer."})
+                    ok["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/PostcodesIoAnswer"}}}
+                    responses.setdefault("404", err("Not found (postcodes.io's shape)."))
+                if op.get("parameters") or op.get("requestBody") or pio:
+                    responses.setdefault("400", err("Invalid input: the message says what was wrong."))
+                if method == "post":
+                    responses.setdefault("413", err("The request body is larger than the server accepts."))
+                responses.setdefault("429", err("Too many requests from this client, or too much bulk work at once.",
+                                                retry))
+                responses.setdefault("431", err("The request line and headers are too large."))
+                responses.setdefault("503", err("Timed out, or the data store cannot answer right now.", retry))
+                if path in BULK_PATHS:
+                    responses["429"]["description"] = ("Too many requests, or the bulk budget (concurrent bulk "
+                                                       "requests, postcodes in flight) is spent.")
+        app.openapi_schema = spec
+        return spec
+
+    return build
