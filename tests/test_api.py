@@ -76,7 +76,25 @@ def test_headers(api):
 
 def test_openapi_and_docs(api):
     spec = api.get("/openapi.json").json()
-    assert {"/api/places/{postcode}", "/api/organisations/{code}", "/api/search", "/api/places:bulk"} <= set(spec["paths"])
+    ops = {"/api/v1/places/{postcode}": "get", "/api/v1/organisations/{code}": "get", "/api/v1/search": "get",
+           "/api/v1/stats": "get", "/api/v1/places:bulk": "post"}
+    assert set(ops) <= set(spec["paths"])
+    models = {"/api/v1/places/{postcode}": "Place", "/api/v1/organisations/{code}": "Organisation",
+              "/api/v1/search": "Search", "/api/v1/stats": "Stats", "/api/v1/places:bulk": "Bulk"}
+    for path, method in ops.items():
+        responses = spec["paths"][path][method]["responses"]
+        assert "422" not in responses                    # FastAPI's default; the API answers 400
+        assert {"200", "400", "429", "503"} <= set(responses), path
+        ok = responses["200"]["content"]["application/json"]["schema"]["$ref"]
+        assert ok.endswith("/" + models[path]), (path, ok)
+        assert responses["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+        assert "Retry-After" in responses["429"]["headers"]
+    assert "404" in spec["paths"]["/api/v1/places/{postcode}"]["get"]["responses"]
+    assert "413" in spec["paths"]["/api/v1/places:bulk"]["post"]["responses"]
+    assert set(spec["components"]["schemas"]["Error"]["required"]) == {"error"}
+    # the unversioned paths answer the same (aliases), outside the document
+    assert api.get("/api/places/WA5%201QG").json() == api.get("/api/v1/places/WA5%201QG").json()
+    assert "/api/places/{postcode}" not in spec["paths"]
     docs = api.get("/api/docs")
     assert docs.status_code == 200 and "/static/vendor/swagger/swagger-ui-bundle.js" in docs.text
     assert "cdn" not in docs.text                      # works offline: Swagger UI is served from /static

@@ -193,7 +193,9 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     app_ = create_app()  # opens the database and checks every page first (StoreError -> exit 4)
     out.print(f"localnhs on http://{host}:{port}/ serving build {app_.state.db.current.build_id}")
     from localnhs.api.limits import uvicorn_options
+    from localnhs.api.observe import configure_logging
 
+    configure_logging()  # JSON lines on stderr: access log with request ids, errors with tracebacks
     uvicorn.run(app_, host=host, port=port, **{**fast, **uvicorn_options(app_.state.limits, fast["http"])})
 
 

@@ -64,6 +64,15 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
     app.state.limit_counts = new_counts()
     app.add_middleware(LimitsMiddleware, limits=app.state.limits, build_id=lambda: app.state.db.current.build_id,
                        counts=app.state.limit_counts)
+    from localnhs.api import contract, observe
+
+    root = os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1"
+    allow = contract.allowed_methods(app)
+    app.add_middleware(contract.ContractMiddleware, postcodesio_root=root, allow=allow)
+    app.state.metrics = observe.Metrics(app)
+    app.add_middleware(observe.ObserveMiddleware, metrics=app.state.metrics,
+                       build_id=lambda: app.state.db.current.build_id, routes=lambda: app.routes)
+    app.openapi = contract.openapi(app)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError):
@@ -82,7 +91,13 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
         if not request.url.path.startswith("/api/") and exc.status_code == 404:
             return pages.error_page(request, 404, "Page not found", "Check the address, or search from the home page.")
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
-        return JSON(error_body(exc.status_code, code, str(exc.detail)), status_code=exc.status_code)
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # every method the path answers (Starlette names only the first route's)
+            headers["Allow"] = allow(request.url.path) or headers.get("Allow", "")
+        if contract.postcodesio_path(request.url.path, root):  # postcodes.io's routes keep postcodes.io's shape
+            message = "Method not allowed" if exc.status_code == 405 else str(exc.detail)
+            return JSON({"status": exc.status_code, "error": message}, status_code=exc.status_code, headers=headers)
+        return JSON(error_body(exc.status_code, code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(sqlite3.DatabaseError)
     async def database_error(request: Request, exc: sqlite3.DatabaseError):
@@ -92,6 +107,8 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
+        # (api/observe.py answers and logs unexpected errors first; this is the last resort)
+        log.error("unhandled %s on %s", type(exc).__name__, request.url.path, exc_info=exc)
         return JSON(error_body(500, "internal_error", "Something went wrong on our side."), status_code=500)
 
     from fastapi.openapi.docs import get_swagger_ui_html
@@ -105,8 +122,12 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
                                    swagger_favicon_url="/static/vendor/nhsuk/assets/images/favicon.ico")
 
     # The API and the web pages side by side on one app: routers first, then /static and the pages.
+    from localnhs.api import observe as _observe
+
     app.include_router(health.router)
-    app.include_router(routes.router)
+    app.include_router(_observe.router)
+    app.include_router(routes.router, prefix="/api/v1")
+    app.include_router(routes.router, prefix="/api", include_in_schema=False)  # the unversioned aliases
     postcodesio.mount(app, root=os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1")
     pages.mount(app)
     return app

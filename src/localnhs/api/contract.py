@@ -4,7 +4,7 @@ lists what the server really answers.
 ContractMiddleware: an error that did not come from our handlers (Starlette's CORS preflight
 refusal in plain text, a 405 without Allow, anything else not JSON) is rewritten into
 {"error": {"status", "code", "message"}} - or postcodes.io's {"status", "error"} under
-/postcodesio - and a successful CORS preflight answers 204 with no body. HTML error pages
+/postcodesio. HTML error pages
 for people (the web pages' 404) are left as they are.
 
 openapi(app): FastAPI's document, with the 422 it assumes replaced by the 400 we send, and
@@ -50,10 +50,6 @@ class ContractMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                if preflight and status == 200:
-                    headers = [(k, v) for k, v in headers if k.lower() not in (b"content-type", b"content-length")]
-                    held["drop"] = True
-                    return await send({**message, "status": 204, "headers": headers})
                 if status >= 400 and not ctype.startswith((b"application/json", b"text/html")):
                     held["start"] = {**message, "headers": headers}
                     held["body"] = []
@@ -63,10 +59,6 @@ class ContractMiddleware:
                     if allowed:
                         message = {**message, "headers": headers + [(b"allow", allowed.encode())]}
                 return await send(message)
-            if held.get("drop"):
-                if not message.get("more_body"):
-                    await send({"type": "http.response.body", "body": b""})
-                return
             if "start" in held:
                 held["body"].append(message.get("body", b""))
                 if message.get("more_body"):
@@ -99,17 +91,24 @@ class ContractMiddleware:
 
 def allowed_methods(app):
     """A function path -> 'GET, HEAD' (the methods the app's routes answer there), for 405's Allow."""
-    from starlette.routing import Match
+    from fastapi.routing import iter_route_contexts
+    from starlette.routing import compile_path
+
+    table: list = []
 
     def allow(path: str) -> str | None:
-        methods: set[str] = set()
-        for route in app.routes:
-            match, _ = route.matches({"type": "http", "path": path, "method": "GET", "root_path": ""})
-            if match != Match.NONE and getattr(route, "methods", None):
-                methods |= set(route.methods)
-        if "GET" in methods:
-            methods.add("HEAD")
-        return ", ".join(sorted(methods)) or None
+        if not table:
+            for ctx in iter_route_contexts(app.routes):
+                p, methods = ctx.path, ctx.methods
+                if p and methods and "{rest:path}" not in p:  # (the postcodes.io catch-all answers 404)
+                    table.append((compile_path(p)[0], set(methods)))
+        found: set[str] = set()
+        for regex, methods in table:
+            if regex.match(path):
+                found |= methods
+        if "GET" in found:
+            found.add("HEAD")
+        return ", ".join(sorted(found)) or None
 
     return allow
 
@@ -118,9 +117,9 @@ def allowed_methods(app):
 
 
 class PostcodesIoError(BaseModel):
-    """postcodes.io's error shape, kept by the compatible routes."""
+    """postcodes.io's error shape, kept by the compatible routes (a terminated postcode's 404 adds `terminated`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")
     status: int
     error: str
 
@@ -131,24 +130,63 @@ class PostcodesIoAnswer(BaseModel):
     result: object = None
 
 
+YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999, as Python's dates
+# What the API accepts, exactly (schemathesis holds the server to it both ways).
+AS_OF_SCHEMA = {"anyOf": [{"type": "string", "format": "date"},
+                          {"type": "string", "pattern": "^(?:" + YEAR + "|today|)$"}],
+                "description": "YYYY-MM-DD, a year (YYYY: 1 July of it), or today (the default)."}
+POSTCODE_SCHEMA = {"type": "string", "examples": ["WA5 1QG"],
+                   "description": "A full postcode, any case and spacing.",
+                   "pattern": r"^\s*[A-Za-z]\s*(?:[A-Za-z]\s*)?[0-9]\s*(?:[0-9A-Za-z]\s*)?[0-9]\s*[A-Za-z]\s*[A-Za-z]\s*$"}
+
+
+CODE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z0-9-]{1,16}$", "examples": ["RWW"],
+               "description": "An ODS code (RWW, 02E, N81013), or HWB-/HW- and an ONS code."}
+
+
+def _num(name, low, high, where="query"):
+    return {"name": name, "in": where, "required": True,
+            "schema": {"type": "number", "minimum": low, "maximum": high}}
+
+
+_GEO = {"type": "object", "required": ["longitude", "latitude"], "additionalProperties": False,
+        "properties": {"longitude": {"type": "number", "minimum": -180, "maximum": 180},
+                       "latitude": {"type": "number", "minimum": -90, "maximum": 90}}}
+# postcodes.io's routes read their query themselves; what they take, for the document.
+POSTCODESIO_PARAMS = {
+    ("/postcodes", "get"): [{"name": "q", "in": "query", "required": True,
+                             "description": "Postcode search (or give lon= and lat= instead to reverse geocode).",
+                             "schema": {"type": "string", "pattern": "\\S"}}],
+    ("/outcodes", "get"): [_num("lon", -180, 180), _num("lat", -90, 90)],
+    ("/postcodes/lon/{lon}/lat/{lat}", "get"): [_num("lon", -180, 180, "path"), _num("lat", -90, 90, "path")],
+    ("/postcodes/lat/{lat}/lon/{lon}", "get"): [_num("lat", -90, 90, "path"), _num("lon", -180, 180, "path")],
+}
+POSTCODESIO_BODY = {"required": True, "content": {"application/json": {"schema": {"anyOf": [
+    {"type": "object", "required": ["postcodes"], "properties": {"postcodes": {"type": "array", "maxItems": 10_000}}},
+    {"type": "object", "required": ["geolocations"], "properties": {"geolocations": {
+        "type": "array", "maxItems": 1_000, "items": _GEO}}}]}}}}
+
+
 def openapi(app):
     """app.openapi replacement: the real status codes and the error shapes on every operation."""
     from fastapi.openapi.utils import get_openapi
 
-    from localnhs.api.models import Error
+    from localnhs.api.models import BulkRequest, Error
 
     def build() -> dict:
         if app.openapi_schema:
             return app.openapi_schema
         spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-        for model in (Error, PostcodesIoError, PostcodesIoAnswer):
+        for model in (Error, PostcodesIoError, PostcodesIoAnswer, BulkRequest):
             js = model.model_json_schema(ref_template="#/components/schemas/{model}")
             for name, sub in js.pop("$defs", {}).items():
                 schemas.setdefault(name, sub)
             schemas.setdefault(model.__name__, js)
         for name in ("HTTPValidationError", "ValidationError"):
             schemas.pop(name, None)
+        schemas["BulkRequest"]["properties"]["as_of"] = {"anyOf": [*AS_OF_SCHEMA["anyOf"], {"type": "null"}],
+                                                         "description": AS_OF_SCHEMA["description"]}
         retry = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}}
         for path, ops in spec.get("paths", {}).items():
             pio = postcodesio_path(path, True) and not path.startswith("/api/")
@@ -161,6 +199,20 @@ def openapi(app):
                 return out
 
             for method, op in ops.items():
+                if pio:
+                    tail = path.removeprefix("/postcodesio")
+                    if (tail, method) in POSTCODESIO_PARAMS:
+                        op["parameters"] = POSTCODESIO_PARAMS[(tail, method)]
+                    if (tail, method) == ("/postcodes", "post"):
+                        op["requestBody"] = POSTCODESIO_BODY
+                if path.startswith("/api/"):
+                    for param in op.get("parameters", []):
+                        if param["name"] == "as_of":
+                            param["schema"] = AS_OF_SCHEMA
+                        elif param["name"] == "postcode" and param["in"] == "path":
+                            param["schema"] = POSTCODE_SCHEMA
+                        elif param["name"] == "code" and param["in"] == "path":
+                            param["schema"] = CODE_SCHEMA
                 responses = op.setdefault("responses", {})
                 responses.pop("422", None)
                 if pio:

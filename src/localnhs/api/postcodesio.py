@@ -108,6 +108,8 @@ def _number(raw, default, maximum, message, integer=False):
 
 
 def _coordinate(raw, low, high) -> float:
+    if isinstance(raw, bool):  # JSON true/false is not a coordinate (postcodes.io's parseFloat gives NaN)
+        raise Problem(400, "Invalid longitude/latitude submitted")
     try:
         v = float(raw)
     except (TypeError, ValueError):
@@ -327,6 +329,11 @@ def _router(root: bool) -> APIRouter:
         @r.api_route("/{rest:path}", methods=["GET", "POST"], include_in_schema=False)
         @handled
         async def unknown(request: Request, rest: str):
+            from localnhs.api.contract import allowed_methods
+
+            allow = allowed_methods(request.app)(request.url.path)
+            if allow and request.method not in allow.split(", "):  # a known route, another method
+                return _send({"status": 405, "error": "Method not allowed"}, 405, headers={"Allow": allow})
             raise Problem(404, "Resource not found")
 
     return r

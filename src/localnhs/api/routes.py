@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Body, Query, Request
 
+from localnhs.api import models as m
 from localnhs.api.limits import check_cancelled
 from localnhs.api.responses import BULK_LIMIT, JSON, query_error_body
 from localnhs.query import dates
 from localnhs.query.errors import InvalidInput, QueryError
 from localnhs.query.model import to_dict
 
-router = APIRouter(prefix="/api")
-AsOf = Query(None, description="Date the answer is for, YYYY-MM-DD (default today).", examples=["2016-04-01"])
+# Mounted twice by the app: at /api/v1 (in the OpenAPI document) and at /api (the same routes, kept as aliases).
+router = APIRouter(tags=["localnhs"])
+AsOf = Query(None, description="Date the answer is for: YYYY-MM-DD, a year (YYYY, for 1 July), or today "
+                                "(the default).", examples=["2016-04-01"])
+AS_OF = re.compile(r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})|today|)$")
+
+
+CODE = re.compile(r"^[A-Za-z0-9-]{1,16}$")  # ODS codes (RWW, 02E, N81013) and HWB-/HW- + an ONS code
+
+
+def as_of_value(value):
+    """as_of as the API takes it (exactly what the OpenAPI document says), else 400."""
+    if value is None or (isinstance(value, str) and AS_OF.match(value)):
+        return value
+    raise InvalidInput(f"as_of {value!r} is not a date", hint="Give a date as YYYY-MM-DD, e.g. 2016-04-01.")
 
 
 def _utf8(text: str) -> bool:
@@ -27,7 +43,8 @@ def _json(content):
     return JSON(content)
 
 
-@router.get("/places/{postcode}", summary="The local health system for a postcode")
+@router.get("/places/{postcode}", summary="The local health system for a postcode",
+            responses=m.responses(m.Place, m.E400, m.E404))
 async def place(request: Request, postcode: str, as_of: str | None = AsOf):
     # async: a compiled lookup is well under a millisecond, cheaper than a thread hop, and it is
     # answered with the build named in X-Data-Build (chosen as the request starts); a queued thread
@@ -40,33 +57,38 @@ async def place(request: Request, postcode: str, as_of: str | None = AsOf):
     from localnhs.query.representatives import with_contacts
 
     conn = request.app.state.conn
-    return _json(with_contacts(conn, local_system(conn, postcode, dates.AsOf.parse(as_of))))
+    return _json(with_contacts(conn, local_system(conn, postcode, dates.AsOf.parse(as_of_value(as_of)))))
 
 
-@router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures")
+@router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures",
+            responses=m.responses(m.Organisation, m.E400, m.E404))
 def organisation(request: Request, code: str, as_of: str | None = AsOf):
     from localnhs.query.representatives import organisation_with_contacts
     from localnhs.query.organisations import organisation as q
 
+    if not CODE.match(code):
+        raise InvalidInput(f"{code!r} is not an organisation code", hint="ODS codes look like RWW, 02E, QYG or N81013.")
     conn = request.app.state.conn
-    return _json(organisation_with_contacts(conn, q(conn, code, dates.AsOf.parse(as_of))))
+    return _json(organisation_with_contacts(conn, q(conn, code, dates.AsOf.parse(as_of_value(as_of)))))
 
 
-@router.get("/search", summary="Find practices, trusts, commissioners, councils and places by name")
+@router.get("/search", summary="Find practices, trusts, commissioners, councils and places by name",
+            responses=m.responses(m.Search, m.E400))
 def search(request: Request, q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=100)):
     from localnhs.query.search import search as s
 
     return _json({"query": q, "results": to_dict(s(request.app.state.conn, q, limit=limit))})
 
 
-@router.get("/stats", summary="National figures for a date")
+@router.get("/stats", summary="National figures for a date", responses=m.responses(m.Stats, m.E400))
 def stats(request: Request, as_of: str | None = AsOf):
     from localnhs.query.stats import stats as s
 
-    return s(request.app.state.conn, dates.AsOf.parse(as_of))
+    return _json(s(request.app.state.conn, dates.AsOf.parse(as_of_value(as_of))))
 
 
-@router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item")
+@router.post("/places:bulk", summary="Up to 10,000 postcodes at once; errors are per item",
+             responses=m.responses(m.Bulk, m.E400, m.E413))
 def bulk(request: Request, body: dict = Body(..., examples=[
         {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"},
         {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": ["today", "2016-04-01"], "format": "csv", "fields": ["icb", "ccg"]}]),
@@ -93,7 +115,7 @@ def bulk(request: Request, body: dict = Body(..., examples=[
 
     conn = request.app.state.conn
     results = []
-    for item in enrich(conn, postcodes, dates.AsOf.parse(as_of)):
+    for item in enrich(conn, postcodes, dates.AsOf.parse(as_of_value(as_of))):
         check_cancelled(request)  # the client left or time ran out: stop here (api/limits.py)
         if isinstance(item["result"], QueryError):
             results.append({"query": item["query"], **query_error_body(item["result"])})
