@@ -238,6 +238,12 @@ def test_national(client, raw):
     r = client.get("/national")
     assert r.status_code == 200
     _no_inline(r.text)
+    # Today: the 36 ICBs of April 2026, none of the ones that closed on 31 March 2026 beside them;
+    # the same counts as /api/stats, and the lede's figures agree with both dates.
+    stats = {d: client.get("/api/stats", params={"as_of": d} if d else {}).json()["icbs"]["value"]
+             for d in ("2022-07-01", None)}
+    assert f"7 regions, {stats[None]} integrated care boards" in r.text and stats[None] == 36
+    assert f"({stats['2022-07-01']} at first, {stats[None]} since the mergers of 1 April 2026)" in r.text
     totals = _ccg_patients_2016(raw)
     smallest = min(totals, key=totals.get)
     # The smallest CCG of 2016 is shown (beside a big city one), each with the raw file's count.

@@ -67,6 +67,13 @@ def _regions(conn, rows, fname) -> None:
         out.append((new, region, "in_region", date, None, fname, "the region of its predecessor ICBs (derived)", None))
     conn.executemany("INSERT INTO relationship (from_code, to_code, kind, valid_from, valid_to, source, method, weight)"
                      " VALUES (?,?,?,?,?,?,?,?)", out)
+    # A closed ICB leaves its region the day it closes: without this, today's national structure
+    # counted the 12 closed ICBs beside their 6 successors (48 instead of 36).
+    successors = {s.successor for s in rows}
+    for s in rows:
+        if s.predecessor not in successors:
+            conn.execute("UPDATE relationship SET valid_to = ? WHERE from_code = ? AND kind = 'in_region' "
+                         "AND (valid_to IS NULL OR valid_to >= ?)", (day_before(s.date), s.predecessor, s.date))
 
 
 def _coverage(conn):
