@@ -14,12 +14,12 @@ old") and is marked ``stale``.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import Counter
 from dataclasses import dataclass
 
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body
+from localnhs.query.per_connection import PerConnection
 from localnhs.store import read
 from localnhs.store import read_contacts as rc
 
@@ -119,20 +119,8 @@ def _council_code(b: Body) -> str | None:
     return b.code if b.kind == "council" else None
 
 
-_caches: dict = {}
-_lock = threading.Lock()
-KEEP = 2  # connections remembered: the one serving, and the one a hot reload replaced
-
-
-def _cache(conn) -> dict:
-    """Answers already worked out on this connection's build (contacts do not change within a build)."""
-    with _lock:
-        c = _caches.get(conn)
-        if c is None:
-            while len(_caches) >= KEEP:
-                _caches.pop(next(iter(_caches)))
-            c = _caches[conn] = {}
-        return c
+# Answers already worked out on this connection's build (contacts do not change within a build).
+_cache: PerConnection[dict] = PerConnection(lambda conn: {})
 
 
 def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | None = None,

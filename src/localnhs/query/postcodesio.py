@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from functools import lru_cache
 
 from localnhs.query import postcode as pc
 from localnhs.query.dates import ICB_2026, ICB_ERA, ccg_column  # 2026: 12 ICBs merged or split into 7
+from localnhs.query.per_connection import PerConnection
 from localnhs.store import postcodesio as store
 from localnhs.store import read_contacts
 
@@ -147,20 +147,8 @@ class Reference:
         return new, org["name"] if org is not None else None
 
 
-_refs: dict = {}
-_lock = threading.Lock()
-KEEP = 2  # connections remembered: the one serving, and the one a hot reload replaced
-
-
-def reference(conn) -> Reference:
-    """The lookups for a connection, read on first use; a new build's connection gets its own."""
-    with _lock:
-        ref = _refs.get(conn)
-        if ref is None:
-            while len(_refs) >= KEEP:
-                _refs.pop(next(iter(_refs)))
-            ref = _refs[conn] = Reference(conn)
-        return ref
+# The lookups for a connection, read on first use; a new build's connection gets its own.
+reference: PerConnection[Reference] = PerConnection(Reference)
 
 
 def find(conn, text: str):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 import random
-import threading
 
 import numpy as np
 from scipy.spatial import cKDTree
 
 from localnhs.store import postcodesio as store
+from localnhs.query.per_connection import PerConnection
 
 EARTH_M = 6_371_008.8
 
@@ -76,17 +76,5 @@ class Points:
         return random.choice(self.all) if self.all else None
 
 
-_points: dict = {}
-_lock = threading.Lock()
-KEEP = 2  # connections remembered: the one serving, and the one a hot reload replaced
-
-
-def points(conn) -> Points:
-    """The index for a connection, built on first use (a few seconds and ~150 MB for Great Britain)."""
-    with _lock:
-        p = _points.get(conn)
-        if p is None:
-            while len(_points) >= KEEP:
-                _points.pop(next(iter(_points)))
-            p = _points[conn] = Points(conn)
-        return p
+# The index for a connection, built on first use (a few seconds and ~150 MB for Great Britain).
+points: PerConnection[Points] = PerConnection(Points)

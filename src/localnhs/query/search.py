@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from localnhs import kinds
 from localnhs.query.names import display
+from localnhs.query.per_connection import PerConnection
 from localnhs.store import read
 from localnhs.store.search_key import name_key
 
@@ -36,7 +37,6 @@ def hit_word(kind: str) -> str:
 
 
 SUGGEST_CUTOFF = 80  # rapidfuzz ratio (0-100): "warington" / "warrington" is 94.7
-_VOCABULARY: dict[int, tuple[list[str], Counter]] = {}
 
 
 @dataclass
@@ -67,13 +67,13 @@ def search(conn, text: str, limit: int = 20) -> list[Hit]:
     return hits[:limit]
 
 
-def _vocabulary(conn) -> tuple[list[str], Counter]:
-    key = id(conn)
-    if key not in _VOCABULARY:
-        counts = Counter(w for k in read.search_keys(conn) for w in k.split())
-        _VOCABULARY.clear()  # one database at a time per process
-        _VOCABULARY[key] = (list(counts), counts)
-    return _VOCABULARY[key]
+def _count_words(conn) -> tuple[list[str], Counter]:
+    counts = Counter(w for k in read.search_keys(conn) for w in k.split())
+    return list(counts), counts
+
+
+# The words of every search key, for each build's connection.
+_vocabulary: PerConnection[tuple[list[str], Counter]] = PerConnection(_count_words)
 
 
 def suggest(conn, text: str) -> str | None:

@@ -23,10 +23,12 @@ from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, Successor, TrustRole
+from localnhs.query.per_connection import PerConnection
 from localnhs.store import read
 
 LABELS = {code: role.service for code, role in kinds.ROLES.items()}
-_footprints: dict = {}
+# (footprint, council) of a trust's headquarters per (code, date), for each build's connection
+_footprints: PerConnection[dict] = PerConnection(lambda conn: {})
 COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than this, it is not yours
 ERA_SPLIT = dt.date(2020, 4, 1)  # footprints before this date use 2016 councils, from it councils since 2023
 FOOTPRINT_DATE = {"council_2016": dt.date(2016, 4, 1), "council_2023": dt.date(2024, 6, 1)}
@@ -55,11 +57,12 @@ def _trust_place(conn, code: str, as_of: dt.date) -> tuple[str | None, str | Non
     from localnhs.query.councils import councils
     from localnhs.query.places import from_postcode_row
 
-    key = (id(conn), code, as_of)
-    if key in _footprints:
-        return _footprints[key]
-    if len(_footprints) > 50_000:  # as_of is free input on the API: keep the memo bounded
-        _footprints.clear()
+    memo = _footprints(conn)
+    key = (code, as_of)
+    if key in memo:
+        return memo[key]
+    if len(memo) > 50_000:  # as_of is free input on the API: keep the memo bounded
+        memo.clear()
     result = (None, None)
     org = read.organisation(conn, code)
     postcode = " ".join((org["postcode"] or "").split()) if org is not None else ""
@@ -71,13 +74,14 @@ def _trust_place(conn, code: str, as_of: dt.date) -> tuple[str | None, str | Non
         loc = from_postcode_row(conn, row, postcode)
         cs, _, _ = councils(conn, loc, as_of)
         result = (footprint(conn, commissioners(conn, loc, as_of), as_of), cs[0].code if cs else None)
-    _footprints[key] = result
+    memo[key] = result
     return result
 
 
 def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
-    key = (id(conn), "type", ttype, as_of)
-    if key not in _footprints:
+    memo = _footprints(conn)
+    key = ("type", ttype, as_of)
+    if key not in memo:
         d = as_of.isoformat()
         seen, out = set(), []
         codes = read.attribute_codes(conn, "trust_type", ttype, d)
@@ -93,22 +97,23 @@ def _candidates(conn, ttype: str, as_of: dt.date) -> list[Body]:
                 continue
             seen.add(code)
             out.append(b)
-        _footprints[key] = out
-    return _footprints[key]
+        memo[key] = out
+    return memo[key]
 
 
 def _pool(conn, ttype: str, as_of: dt.date, place_footprint: str | None, council: str | None):
     """The trusts a place's answer is chosen from: the same for every place of a council and footprint."""
-    key = (id(conn), "pool", ttype, as_of, place_footprint, council)
-    if key not in _footprints:
+    memo = _footprints(conn)
+    key = ("pool", ttype, as_of, place_footprint, council)
+    if key not in memo:
         cands = _candidates(conn, ttype, as_of)
         # A trust headquartered in the place's own (upper-tier) council comes first, then the footprint.
         same_council = [b for b in cands if council and _trust_place(conn, b.code, as_of)[1] == council]
         inside = same_council or [b for b in cands if place_footprint and _trust_place(conn, b.code, as_of)[0] == place_footprint]
         # Community trusts serve compact areas: one outside the place's footprint is not its provider.
         pool = inside or ([] if ttype == "community" else cands)
-        _footprints[key] = (same_council, inside, pool)
-    return _footprints[key]
+        memo[key] = (same_council, inside, pool)
+    return memo[key]
 
 
 def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: str | None,
@@ -262,13 +267,14 @@ def _ccg_2016(conn, loc: Location) -> str | None:
     """The place's clinical commissioning group on 1 April 2016: the finest key of the cited table,
     for services that follow an old CCG line through a district (Glossop, in Derbyshire's High Peak,
     was Tameside and Glossop CCG and keeps Pennine Care's mental-health services)."""
+    memo = _footprints(conn)
     key = ("ccg2016", loc.postcode, loc.lsoa11)
-    if key not in _footprints:
-        if len(_footprints) > 50_000:
-            _footprints.clear()
+    if key not in memo:
+        if len(memo) > 50_000:
+            memo.clear()
         chain = commissioners(conn, loc, FOOTPRINT_DATE["council_2016"])
-        _footprints[key] = chain[0].code if chain else None
-    return _footprints[key]
+        memo[key] = chain[0].code if chain else None
+    return memo[key]
 
 
 def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | None, str | None]:

@@ -1,0 +1,48 @@
+"""The per-connection cache: one value per build's connection, never another build's."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from localnhs.query import contacts, postcodesio, postcodesio_nearest, search, trusts
+from localnhs.query.per_connection import PerConnection
+
+
+def _build_of(conn) -> str:
+    return conn.execute("SELECT value FROM build").fetchone()[0]
+
+
+def _database(tmp_path, name: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(tmp_path / f"{name}.sqlite", check_same_thread=False)
+    conn.execute("CREATE TABLE IF NOT EXISTS build (value TEXT)")
+    conn.execute("DELETE FROM build")
+    conn.execute("INSERT INTO build VALUES (?)", (name,))
+    conn.commit()
+    return conn
+
+
+def test_a_new_connection_never_gets_the_closed_ones_value(tmp_path):
+    cache = PerConnection(_build_of)
+    # Open, use and drop connections one after another, as hot reloads do: CPython often gives the
+    # new object the id of the one just freed, which an id(conn)-keyed memo would confuse.
+    for i in range(50):
+        conn = _database(tmp_path, f"build-{i % 3}")
+        assert cache(conn) == f"build-{i % 3}"
+        conn.close()
+        del conn
+
+
+def test_the_value_is_made_once_per_connection_and_at_most_two_are_kept(tmp_path):
+    made = []
+    cache = PerConnection(lambda c: made.append(c) or len(made))
+    a, b, c = (_database(tmp_path, n) for n in "abc")
+    assert cache(a) == cache(a) == 1
+    assert cache(b) == 2 and cache(a) == 1
+    assert cache(c) == 3              # a third build: the oldest (a) is let go
+    assert cache(a) == 4 and len(made) == 4
+
+
+def test_the_query_caches_are_per_connection():
+    for cache in (contacts._cache, postcodesio.reference, postcodesio_nearest.points,
+                  search._vocabulary, trusts._footprints):
+        assert isinstance(cache, PerConnection), cache
