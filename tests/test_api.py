@@ -85,8 +85,9 @@ def test_openapi_and_docs(api):
         responses = spec["paths"][path][method]["responses"]
         assert "422" not in responses                    # FastAPI's default; the API answers 400
         assert {"200", "400", "429", "503"} <= set(responses), path
-        ok = responses["200"]["content"]["application/json"]["schema"]["$ref"]
-        assert ok.endswith("/" + models[path]), (path, ok)
+        schema = responses["200"]["content"]["application/json"]["schema"]
+        refs = [s["$ref"] for s in schema.get("anyOf", [schema])]   # bulk: one date, or the set-based answer
+        assert refs[0].endswith("/" + models[path]), (path, refs)
         assert responses["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
         assert "Retry-After" in responses["429"]["headers"]
     assert "404" in spec["paths"]["/api/v1/places/{postcode}"]["get"]["responses"]
@@ -99,3 +100,26 @@ def test_openapi_and_docs(api):
     assert docs.status_code == 200 and "/static/vendor/swagger/swagger-ui-bundle.js" in docs.text
     assert "cdn" not in docs.text                      # works offline: Swagger UI is served from /static
     assert api.get("/static/vendor/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_bulk_contract_says_what_the_route_takes_and_the_route_refuses_the_rest(api):
+    """The bulk request in the document is the model the route reads (dates or a list of dates,
+    fields from the enrich columns, json or csv), and what falls outside it is a 400, not a guess."""
+    from localnhs.export import ALL_FIELDS
+
+    spec = api.get("/openapi.json").json()
+    op = spec["paths"]["/api/v1/places:bulk"]["post"]
+    assert op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/BulkRequest"}
+    req = spec["components"]["schemas"]["BulkRequest"]["properties"]
+    assert {"type": "array", "minItems": 1} .items() <= [s for s in req["as_of"]["anyOf"] if s.get("type") == "array"][0].items()
+    assert req["fields"]["anyOf"][0]["items"]["enum"] == list(ALL_FIELDS)
+    assert set(op["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+    assert [p["schema"] for p in op["parameters"] if p["name"] == "format"] == [{"type": "string", "enum": ["json", "csv"]}]
+    for body, query in (({"postcodes": ["WA5 1QG"], "format": {}}, ""), ({"postcodes": ["WA5 1QG"]}, "?format="),
+                        ({"postcodes": ["WA5 1QG"], "as_of": []}, ""), ({"postcodes": ["WA5 1QG"], "as_of": {}}, ""),
+                        ({"postcodes": ["WA5 1QG"], "format": "csv"}, "?format=xml")):
+        r = api.post("/api/v1/places:bulk" + query, json=body)
+        assert r.status_code == 400, (body, query, r.text)
+        assert r.json()["error"]["code"] == "invalid_input"
+    r = api.post("/api/v1/places:bulk", json={"postcodes": ["WA5 1QG"], "as_of": ["2016-04-01"], "format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv") and "WA5 1QG" in r.text

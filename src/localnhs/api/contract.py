@@ -149,7 +149,9 @@ def _num(name, low, high, where="query"):
             "schema": {"type": "number", "minimum": low, "maximum": high}}
 
 
-_GEO = {"type": "object", "required": ["longitude", "latitude"], "additionalProperties": False,
+# postcodes.io reads longitude and latitude of each geolocation (and its own limit, radius,
+# widesearch); other keys are ignored there as here, so the document does not forbid them.
+_GEO = {"type": "object", "required": ["longitude", "latitude"],
         "properties": {"longitude": {"type": "number", "minimum": -180, "maximum": 180},
                        "latitude": {"type": "number", "minimum": -90, "maximum": 90}}}
 # postcodes.io's routes read their query themselves; what they take, for the document.
@@ -171,7 +173,7 @@ def openapi(app):
     """app.openapi replacement: the real status codes and the error shapes on every operation."""
     from fastapi.openapi.utils import get_openapi
 
-    from localnhs.api.models import BulkRequest, Error
+    from localnhs.api.models import BulkFlat, BulkRequest, Error
 
     def build() -> dict:
         if app.openapi_schema:
@@ -185,8 +187,23 @@ def openapi(app):
             schemas.setdefault(model.__name__, js)
         for name in ("HTTPValidationError", "ValidationError"):
             schemas.pop(name, None)
-        schemas["BulkRequest"]["properties"]["as_of"] = {"anyOf": [*AS_OF_SCHEMA["anyOf"], {"type": "null"}],
-                                                         "description": AS_OF_SCHEMA["description"]}
+        schemas["BulkRequest"]["properties"]["as_of"] = {
+            "anyOf": [*AS_OF_SCHEMA["anyOf"], {"type": "array", "minItems": 1, "items": {"anyOf": AS_OF_SCHEMA["anyOf"]}},
+                      {"type": "null"}],
+            "description": AS_OF_SCHEMA["description"] + " A list of dates gives the set-based answer."}
+        from localnhs.export import ALL_FIELDS
+
+        # text without lone UTF-16 surrogates (refused with a 400: they cannot be echoed back as JSON)
+        schemas["BulkRequest"]["properties"]["postcodes"]["items"] = {"type": "string", "pattern": r"^[^\ud800-\udfff]*$"}
+
+        schemas["BulkRequest"]["properties"]["fields"] = {
+            "anyOf": [{"type": "array", "items": {"type": "string", "enum": list(ALL_FIELDS)}}, {"type": "null"}],
+            "description": "Columns of `localnhs enrich` to return (the set-based answer)."}
+        for model in (BulkFlat,):
+            js = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in js.pop("$defs", {}).items():
+                schemas.setdefault(name, sub)
+            schemas.setdefault(model.__name__, js)
         retry = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}}
         for path, ops in spec.get("paths", {}).items():
             pio = postcodesio_path(path, True) and not path.startswith("/api/")
@@ -227,6 +244,18 @@ def openapi(app):
                                                 retry))
                 responses.setdefault("431", err("The request line and headers are too large."))
                 responses.setdefault("503", err("Timed out, or the data store cannot answer right now.", retry))
+                if path in BULK_PATHS and method == "post" and not pio:
+                    op["requestBody"] = {"required": True, "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/BulkRequest"}}}}
+                    for param in op.get("parameters", []):
+                        if param["name"] == "format":
+                            param["schema"] = {"type": "string", "enum": ["json", "csv"]}
+                    # one date in JSON (Bulk), or the set-based answer (BulkFlat), or CSV
+                    ok = responses.setdefault("200", {"description": "The answer."})
+                    ok["content"] = {
+                        "application/json": {"schema": {"anyOf": [{"$ref": "#/components/schemas/Bulk"},
+                                                                  {"$ref": "#/components/schemas/BulkFlat"}]}},
+                        "text/csv": {"schema": {"type": "string"}}}
                 if path in BULK_PATHS:
                     responses["429"]["description"] = ("Too many requests, or the bulk budget (concurrent bulk "
                                                        "requests, postcodes in flight) is spent.")

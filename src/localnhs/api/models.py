@@ -8,6 +8,8 @@ a contract break; the fields listed are the ones always present.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -202,7 +204,10 @@ class Stats(BaseModel):
 
 class BulkRequest(BaseModel):
     postcodes: list[str] = Field(max_length=10_000, examples=[["WA5 1QG", "NN17 1AA"]])
-    as_of: str | None = Field(None, examples=["2016-04-01"])
+    as_of: str | list[str] | None = Field(None, examples=["2016-04-01", ["today", "2016-04-01"]])
+    fields: list[str] | None = Field(None, description="Columns of `localnhs enrich` to return (set-based answer).",
+                                     examples=[["icb", "icb_name"]])
+    format: Literal["json", "csv"] | None = Field(None, description="json (default) or csv (set-based answer).")
 
 
 class BulkRow(_Open):
@@ -227,6 +232,26 @@ class BulkItem(BaseModel):
 
 
 class Bulk(_Open):
+    """One date, JSON: each postcode's full answer."""
+
     as_of: str | None
     count: int
     results: list[BulkItem]
+
+
+class BulkFlatItem(_Open):
+    """One row of the set-based answer: the query, its status, the chosen columns (suffixed by date
+    when several dates were asked for), and ``error`` on a row that is not answered."""
+
+    query: str
+    status: str
+    error: ErrorDetail | None = None
+
+
+class BulkFlat(_Open):
+    """A list of dates, ``fields`` or ``format=csv``: the codes and names of `localnhs enrich`."""
+
+    as_of: list[str]
+    count: int
+    fields: list[str]
+    results: list[BulkFlatItem]

@@ -105,8 +105,14 @@ def bulk(request: Request, body: dict = Body(..., examples=[
     for i, p in enumerate(postcodes):
         if not p.isascii() and not _utf8(p):
             raise InvalidInput(f"postcodes[{i}] is not valid text (it holds a lone UTF-16 surrogate).")
-    fmt = body.get("format", format) or "json"
+    if format is not None and format not in ("json", "csv"):
+        raise InvalidInput(f"format {format!r} is not known: use json or csv.")
+    fmt = body.get("format")
+    if fmt is None:
+        fmt = "json" if format is None else format
     as_of, fields = body.get("as_of"), body.get("fields")
+    if as_of is not None and not isinstance(as_of, (str, list)):
+        raise InvalidInput('as_of is a date ("2016-04-01", "today") or a list of dates.')
     if fmt not in ("json", "csv"):
         raise InvalidInput(f"format {fmt!r} is not known: use json or csv.")
     if isinstance(as_of, list) or fields is not None or fmt == "csv":
@@ -143,6 +149,8 @@ def _bulk_set(request: Request, postcodes, as_of, fields, fmt):
     from localnhs.enrichment import bulk_csv, bulk_items, bulk_table
     from localnhs.export import ExportError, dates_from
 
+    if isinstance(as_of, list) and not as_of:
+        raise InvalidInput('as_of is an empty list: give at least one date, e.g. ["today", "2016-04-01"].')
     dates = as_of if isinstance(as_of, list) else ([as_of] if as_of else None)
     if dates is not None and not all(isinstance(d, str) for d in dates):
         raise InvalidInput('as_of is a date or a list of dates, e.g. ["today", "2016-04-01"].')
