@@ -304,3 +304,15 @@ def test_briefing_pdf_2016(client, tmp_path):
     pdf.write_bytes(r.content)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     assert "NHS Warrington CCG" in text
+
+
+def test_practice_names_in_full(client, conn):
+    """ODS and NHS.UK both shorten the nearest practice to WA5 1QG ("GUARDIAN STREET MED/CTR",
+    "Guardian Street Med/Ctr"); the page and the briefing give the words in full."""
+    from localnhs.store import read
+
+    raw = read.organisation(conn, "N81012")["name"]
+    assert "MED/CTR" in raw
+    for path in ("/places/WA5 1QG", "/places/WA5 1QG/briefing", "/practices/N81012"):
+        text = client.get(path).text
+        assert "Guardian Street Medical Centre" in text and "Med/Ctr" not in text, path

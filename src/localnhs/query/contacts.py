@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body
+from localnhs.query.names import expand
 from localnhs.query.per_connection import PerConnection
 from localnhs.store import read
 from localnhs.store import read_contacts as rc
@@ -222,7 +223,7 @@ def practice_names(conn, codes: list[str]) -> dict[str, dict]:
 def display_name(names: dict, code: str, fallback: str) -> str:
     """The NHS.UK readable name where it is the same practice's name, else ``fallback``."""
     n = names.get(code)
-    return n["name"] if n and n["same_practice"] else fallback
+    return expand(n["name"]) if n and n["same_practice"] else fallback
 
 
 def coverage(conn) -> dict:

@@ -10,11 +10,36 @@ ACRONYMS = {"NHS", "CCG", "ICB", "PCN", "GP", "GPS", "UK", "ICS", "STP", "HQ", "
 SMALL = {"and", "of", "the", "for", "in", "on", "at", "with", "upon", "by", "to"}
 
 
+# ODS and NHS.UK shorten the words of many practice names to fit a field ("GUARDIAN STREET MED/CTR",
+# "Portugal Place Health Ctr", "Maples Family Med.Pract."); the reader gets the words in full.
+ABBREVIATIONS = (
+    (re.compile(r"\bMed\s*[/.]\s*Ctr\b\.?", re.I), "Medical Centre"),
+    (re.compile(r"\bMed\s*[/.]\s*Pract?\b\.?", re.I), "Medical Practice"),
+    (re.compile(r"\bH(?:lth|th)\.?\s*Ctr\b\.?", re.I), "Health Centre"),
+    (re.compile(r"\bMed\b\.?(?=\s|$|,|\))", re.I), "Medical"),
+    (re.compile(r"\bCtr\b\.?", re.I), "Centre"),
+    (re.compile(r"\bPract?\b\.?", re.I), "Practice"),
+    (re.compile(r"\bH(?:lth|th)\b\.?", re.I), "Health"),
+    (re.compile(r"\bSurg\b\.?", re.I), "Surgery"),
+)
+
+
+def expand(name: str) -> str:
+    """The shortened words of a practice name in full ("Guardian Street Medical Centre")."""
+    for pattern, full in ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    return name
+
+
 def display(name: str | None) -> str:
     if not name:
         return ""
     if any(c.islower() for c in name):
-        return name  # already mixed case (ONS names, geographr)
+        return expand(name)  # already mixed case (ONS names, geographr, NHS.UK)
+    return expand(_capitalised(name))
+
+
+def _capitalised(name: str) -> str:
     words = re.split(r"(\s+|-|/|\(|\))", name)
     out = []
     first = True
