@@ -16,7 +16,12 @@ ABBREVIATIONS = (
     (re.compile(r"\bMed\s*[/.]\s*Ctr\b\.?", re.I), "Medical Centre"),
     (re.compile(r"\bMed\s*[/.]\s*Pract?\b\.?", re.I), "Medical Practice"),
     (re.compile(r"\bH(?:lth|th)\.?\s*Ctr\b\.?", re.I), "Health Centre"),
+    (re.compile(r"\bMed\.(?=[A-Za-z])", re.I), "Medical "),
     (re.compile(r"\bMed\b\.?(?=\s|$|,|\))", re.I), "Medical"),
+    (re.compile(r"\bH\s*/\s*C(?:entre)?\b\.?", re.I), "Health Centre"),
+    (re.compile(r"\bHc\b", re.I), "Health Centre"),
+    (re.compile(r"\bPtnrs\b", re.I), "Partners"),
+    (re.compile(r"\bPtnr\b", re.I), "Partner"),
     (re.compile(r"\bCtr\b\.?", re.I), "Centre"),
     (re.compile(r"\bPract?\b\.?", re.I), "Practice"),
     (re.compile(r"\bH(?:lth|th)\b\.?", re.I), "Health"),
@@ -28,7 +33,8 @@ def expand(name: str) -> str:
     """The shortened words of a practice name in full ("Guardian Street Medical Centre")."""
     for pattern, full in ABBREVIATIONS:
         name = pattern.sub(full, name)
-    return name
+    # a word glued on after "Med." starts with a capital like its neighbours ("Medical Centre")
+    return re.sub(r"\bMedical (centre|practice|group)\b", lambda m: "Medical " + m.group(1).capitalize(), name)
 
 
 def display(name: str | None) -> str:
