@@ -64,27 +64,29 @@ def load(ctx) -> None:
         advance()
 
 
-def _local_authorities(ctx) -> None:
-    ds = cr.LA_NAMES
+def _read_logged(ctx, ds: str, reader):
+    """The dataset's one file read with its reader and logged: (its registry entry, what was parsed,
+    the source name every row keeps)."""
     f = registry.dataset(ds).files[0]
     path = ctx.path(ds, f.name)
-    parsed = cr.read_la_names(path)
+    parsed = reader(path)
     ctx.log(ds, path, parsed.rejects)
+    return f, parsed, f"{ds}/{f.name}"
+
+
+def _local_authorities(ctx) -> None:
+    f, parsed, source = _read_logged(ctx, cr.LA_NAMES, cr.read_la_names)
     ctx.conn.executemany("INSERT OR REPLACE INTO local_authority VALUES (?,?,?,?,?,?,?,?)",
                          [(r.gss, r.code, r.official_name, r.nice_name, r.nation, int(r.current), r.replaced_by,
-                           f"{ds}/{f.name}") for r in parsed.rows])
+                           source) for r in parsed.rows])
 
 
 def _councils(ctx) -> None:
     """Council homepages by GSS code. A council GOV.UK still lists under the code of the council it
     replaced (North Yorkshire, E10000023 until 1 April 2023) gets the homepage too, saying so
     (mySociety's replaced-by says which council replaced which)."""
-    conn, ds = ctx.conn, cr.COUNCILS
-    f = registry.dataset(ds).files[0]
-    path = ctx.path(ds, f.name)
-    parsed = cr.read_councils(path)
-    ctx.log(ds, path, parsed.rejects)
-    source = f"{ds}/{f.name}"
+    conn = ctx.conn
+    f, parsed, source = _read_logged(ctx, cr.COUNCILS, cr.read_councils)
     rows = [(c.gss, "website", c.website.value, f.as_of, "GOV.UK", source, c.line, c.website.note) for c in parsed.rows]
     listed = {c.gss for c in parsed.rows}
     la = {r[0]: r for r in conn.execute("SELECT gss, code, official_name, replaced_by FROM local_authority")}
@@ -99,11 +101,8 @@ def _councils(ctx) -> None:
 
 
 def _trust_websites(ctx) -> None:
-    conn, ds = ctx.conn, cr.TRUST_WEBSITES
-    f = registry.dataset(ds).files[0]
-    path = ctx.path(ds, f.name)
-    parsed = cr.read_trust_websites(path)
-    ctx.log(ds, path, parsed.rejects)
+    conn = ctx.conn
+    f, parsed, source = _read_logged(ctx, cr.TRUST_WEBSITES, cr.read_trust_websites)
     candidates: dict[str, list[str]] = {}
     for code, name in conn.execute(
             "SELECT o.code, o.name FROM organisation o WHERE o.kind = 'nhs_trust' AND (o.closed IS NULL OR o.closed >= :d) "
@@ -111,7 +110,6 @@ def _trust_websites(ctx) -> None:
             "WHERE o.kind = 'nhs_trust' AND (o.closed IS NULL OR o.closed >= :d)", {"d": f.as_of}):
         candidates.setdefault(code, []).append(name)
     matches = cr.match_trusts(parsed.rows, candidates)
-    source = f"{ds}/{f.name}"
     conn.executemany("INSERT INTO trust_name_match VALUES (?,?,?,?,?,?)",
                      [(m.line, m.listed_name, m.code, m.score, m.reason, source) for m in matches])
     site = {t.line: t.website for t in parsed.rows}
@@ -123,12 +121,8 @@ def _trust_websites(ctx) -> None:
 
 
 def _members(ctx) -> None:
-    conn, ds = ctx.conn, cr.MPS
-    f = registry.dataset(ds).files[0]
-    path = ctx.path(ds, f.name)
-    parsed = cr.read_mps(path)
-    ctx.log(ds, path, parsed.rejects)
-    source = f"{ds}/{f.name}"
+    conn = ctx.conn
+    f, parsed, source = _read_logged(ctx, cr.MPS, cr.read_mps)
     conn.executemany("INSERT OR REPLACE INTO constituency VALUES (?,?,?,?)",
                      [(m.constituency, m.constituency_name, m.country, source) for m in parsed.rows])
     conn.executemany("INSERT OR REPLACE INTO member_of_parliament VALUES (?,?,?,?,?,?)",
