@@ -4,43 +4,20 @@ and raw-socket helpers for the requests an HTTP client library will not send."""
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from localnhs.api.launch import launched
+
 
 @contextmanager
-def serving(db: Path, log: Path | None = None, **settings):
-    """Yields (base_url, port); settings become LOCALNHS_<NAME> variables (e.g. request_timeout_s=2)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "LOCALNHS_DB": str(db)}
-    env.update({f"LOCALNHS_{k.upper()}": str(v) for k, v in settings.items()})
-    out = open(log, "wb") if log else subprocess.DEVNULL
-    server = subprocess.Popen([sys.executable, "-m", "localnhs", "serve", "--port", str(port)], env=env,
-                              stdout=out, stderr=out)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            if server.poll() is not None:
-                raise RuntimeError(f"localnhs serve exited with {server.returncode}")
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base, port
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        if log:
-            out.close()
+def serving(db: Path, log: Path | None = None, workers: int = 1, **settings):
+    """Yields (base_url, port); settings become LOCALNHS_<NAME> variables (e.g. request_timeout_s=2).
+    The server is started by localnhs.api.launch, the helper the benchmarks use too."""
+    with launched(db, workers=workers, log=log, **settings) as server:
+        yield server.base, server.port
 
 
 def raw(port: int, data: bytes, timeout: float = 30) -> bytes:

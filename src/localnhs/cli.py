@@ -173,30 +173,32 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
 
     import uvicorn
 
+    from localnhs.api import serving
+    from localnhs.api.observe import configure_logging
+
     if postcodesio_root:
         os.environ["LOCALNHS_POSTCODESIO_ROOT"] = "1"  # read by create_app (also in worker processes)
-    fast = {"loop": "uvloop", "http": "httptools", "log_level": "warning"}
     if workers > 1:
         from localnhs.store import read
         from localnhs.store.db import verify
 
-        conn = verify(paths.default_db())  # refuse a bad database before any worker starts (exit 4)
+        db = paths.default_db()
+        conn = verify(db)  # refuse a bad database before any worker starts (exit 4)
         build_id = read.meta(conn).get("build_id", "unknown")
         conn.close()
+        os.environ[serving.CHECKED] = serving.identity_text(db)  # the workers need not check it again
         out.print(f"localnhs on http://{host}:{port}/ serving build {build_id} with {workers} workers")
-        uvicorn.run("localnhs.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    timeout_keep_alive=5, **fast)  # (the guarded protocol of api/limits.py: one process only)
+        configure_logging()  # the supervisor's own messages as JSON lines too; each worker sets its own
+        uvicorn.run("localnhs.api.app:worker_app", factory=True, host=host, port=port,
+                    **serving.server_options(workers))
         return
 
     from localnhs.api.app import create_app
 
     app_ = create_app()  # opens the database and checks every page first (StoreError -> exit 4)
     out.print(f"localnhs on http://{host}:{port}/ serving build {app_.state.db.current.build_id}")
-    from localnhs.api.limits import uvicorn_options
-    from localnhs.api.observe import configure_logging
-
     configure_logging()  # JSON lines on stderr: access log with request ids, errors with tracebacks
-    uvicorn.run(app_, host=host, port=port, **{**fast, **uvicorn_options(app_.state.limits, fast["http"])})
+    uvicorn.run(app_, host=host, port=port, **serving.server_options(1))
 
 
 @app.command()

@@ -131,3 +131,22 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
     postcodesio.mount(app, root=os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1")
     pages.mount(app)
     return app
+
+
+def worker_app():
+    """uvicorn's factory in each worker process: the same JSON logging and app as one process.
+    The parent checked the database page by page before starting the workers; a worker trusts
+    that check when the file is still the one checked, and only opens it."""
+    from dataclasses import replace
+
+    from localnhs.api import serving
+    from localnhs.api.observe import configure_logging
+
+    configure_logging()
+    logging.getLogger("uvicorn.error").setLevel(serving.LOG_LEVEL.upper())
+    app = create_app(check_pages=False)
+    db = app.state.db
+    if os.environ.get(serving.CHECKED) == serving.identity_text(db.path) and db.current.identity == db.current_identity():
+        db.started_integrity = "ok"
+        db.current = replace(db.current, integrity="ok")
+    return app

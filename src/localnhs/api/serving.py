@@ -68,6 +68,12 @@ class ServingDB:
         self._lock = threading.Lock()
         app.state.conn = self.current.conn
 
+    def current_identity(self) -> tuple | None:
+        try:
+            return _identity(self.path)
+        except OSError:
+            return None
+
     def changed(self) -> bool:
         try:
             return _identity(self.path) != self.current.identity
@@ -109,3 +115,37 @@ class ServingDB:
             poke.clear()
             if forced or self.changed():
                 await asyncio.to_thread(self.reload, forced)
+
+
+# ------------------------------------------------------------- how `localnhs serve` runs uvicorn
+
+LOG_LEVEL = "warning"           # uvicorn's own messages; localnhs's JSON access and error logs are INFO
+CHECKED = "LOCALNHS_CHECKED_IDENTITY"  # set by the parent: the file it checked page by page before forking
+
+
+def server_options(workers: int = 1) -> dict:
+    """uvicorn.run(**options) for one process or several: uvloop, httptools guarded by api/limits.py
+    (header timeout, head size, malformed requests in the error shape), the idle timeout, and no
+    logging config of uvicorn's (api/observe.py's JSON logs). With workers > 1 the protocol is named
+    by import path (each worker is a new process and builds it from the same LOCALNHS_* settings)."""
+    from localnhs.api.limits import Limits, uvicorn_options
+
+    options = {"loop": "uvloop", "log_level": LOG_LEVEL, **uvicorn_options(Limits.from_env(), "httptools")}
+    if workers > 1:
+        options.update(http=f"{__name__}:GuardedHttpTools", workers=workers)
+    return options
+
+
+def identity_text(path: Path) -> str:
+    return ":".join(map(str, _identity(path)))
+
+
+def __getattr__(name: str):
+    # The guarded httptools protocol, made on first use in the process that imports it (a worker).
+    if name == "GuardedHttpTools":
+        from localnhs.api.limits import Limits, uvicorn_options
+
+        cls = uvicorn_options(Limits.from_env(), "httptools")["http"]
+        globals()[name] = cls
+        return cls
+    raise AttributeError(name)
