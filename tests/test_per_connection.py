@@ -46,3 +46,25 @@ def test_the_query_caches_are_per_connection():
     for cache in (contacts._cache, postcodesio.reference, postcodesio_nearest.points,
                   search._vocabulary, trusts._footprints):
         assert isinstance(cache, PerConnection), cache
+
+
+def test_each_build_has_its_own_compiled_answers_and_practice_facts(db_path):
+    """Two connections (a build and the one a reload opens) never share a compiled placement, a
+    practice index or a practice fact: each gets its own BuildCache."""
+    from localnhs.query import compiled, practices
+    from localnhs.query.per_connection import build_cache
+    from localnhs.store.db import connect
+
+    a, b = connect(db_path), connect(db_path)
+    try:
+        for c in (a, b):
+            compiled.lookup(c, "WA5 1QG")
+        ca, cb = compiled.compiled_for(a), compiled.compiled_for(b)
+        assert ca is not cb and ca is compiled.compiled_for(a)
+        assert ca.areas and cb.areas and ca.areas is not cb.areas
+        assert ca.points and next(iter(ca.points.values())) is not next(iter(cb.points.values()))
+        assert build_cache(a).part("practices", practices._Facts) is not build_cache(b).part("practices", practices._Facts)
+        assert practices._facts(a).sizes and practices._facts(b).sizes
+    finally:
+        a.close()
+        b.close()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import threading
 from functools import lru_cache
 
 import numpy as np
@@ -35,6 +34,7 @@ from localnhs.query.errors import NotFound
 from localnhs.query.geo import km
 from localnhs.query.model import Body, LocalSystem, Location, NearPractice, TrustRole
 from localnhs.query.national import national_bodies
+from localnhs.query.per_connection import build_cache
 from localnhs.query.places import from_postcode_row
 from localnhs.query.practices import _active, list_size, practice_links, release_for
 from localnhs.store import read
@@ -70,26 +70,29 @@ class _Area:
     sources: list[str]
 
 
-class _Memo:
-    """Compiled placements per connection (one per build), bounded."""
+class Compiled:
+    """What one build has compiled (held in that build's BuildCache, query/per_connection.py):
+    placements by (LSOAs, MSOA, district, ward, date), the codes of a placement by (area id, date),
+    the practice index per epraccur release and the practice parts per (practice, date). A new
+    build (hot reload) gets a new object, so it can never answer from the old build's memos.
+    Bounded: a memo past MEMO_LIMIT is emptied and refilled."""
 
-    def __init__(self):
-        self.by_conn: dict = {}
-        self.lock = threading.Lock()
+    def __init__(self, conn):
+        self.areas: dict = {}
+        self.codes: dict = {}
+        self.points: dict[str, "_Points"] = {}
+        self.practices: dict = {}
 
-    def table(self, conn) -> dict:
-        t = self.by_conn.get(conn)
-        if t is None:
-            with self.lock:
-                if len(self.by_conn) >= 4:  # old builds after hot reloads
-                    self.by_conn.pop(next(iter(self.by_conn)))
-                t = self.by_conn.setdefault(conn, {})
-        if len(t) > MEMO_LIMIT:
-            t.clear()
-        return t
+    @staticmethod
+    def bounded(memo: dict) -> dict:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        return memo
 
 
-_memo = _Memo()
+def compiled_for(conn) -> Compiled:
+    """The Compiled object of the build this connection reads."""
+    return build_cache(conn).part("compiled", Compiled)
 
 
 def _clone(obj):
@@ -150,9 +153,16 @@ class _Points:
     tree: cKDTree | None
 
 
-@lru_cache(maxsize=32)
 def _points(conn, file: str) -> _Points:
     """Open GP practices of one epraccur release, in the R-tree's order (the SQL path's order for ties)."""
+    memo = compiled_for(conn).points
+    got = memo.get(file)
+    if got is None:
+        got = memo[file] = _index_points(conn, file)
+    return got
+
+
+def _index_points(conn, file: str) -> _Points:
     active = _active(conn, file)
     rows = [r for r in read.gp_points(conn) if r["code"] in active]
     codes = np.array([r["code"] for r in rows], dtype=object)
@@ -194,8 +204,15 @@ def _closest(pts: _Points, lat: float, lon: float, found: np.ndarray, n: int) ->
     return exact[:n]
 
 
-@lru_cache(maxsize=100_000)
 def _practice_parts(conn, code: str, as_of: dt.date):
+    memo = compiled_for(conn).practices
+    got = memo.get((code, as_of))
+    if got is None:
+        got = Compiled.bounded(memo)[(code, as_of)] = _find_practice_parts(conn, code, as_of)
+    return got
+
+
+def _find_practice_parts(conn, code: str, as_of: dt.date):
     prac = body(conn, code, as_of, method="nearest open practice", confidence="high")
     size, size_date = list_size(conn, code, as_of)
     pcn, comm = practice_links(conn, code, as_of)
@@ -240,7 +257,7 @@ def _national(as_of: dt.date) -> tuple[Body, ...]:
 def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int = 5) -> LocalSystem:
     """The answer for a located postcode (row: its postcode row, for the district and ward)."""
     key = (loc.lsoa11, loc.lsoa21, loc.msoa11, row["lad"], row["ward"], when)
-    table = _memo.table(conn)
+    table = Compiled.bounded(compiled_for(conn).areas)
     area = table.get(key)
     if area is None:
         area, reusable = _compile_area(conn, loc, when)
@@ -281,9 +298,6 @@ def lookup(conn, query: str, as_of=None, n_practices: int = 5) -> LocalSystem | 
     return local_system_for(conn, loc, row, when, n_practices)
 
 
-_codes_memo = _Memo()
-
-
 def _codes_of(ls: LocalSystem) -> dict:
     loc = ls.location
     chain = {b.kind: b.code for b in ls.commissioners}
@@ -305,7 +319,7 @@ def codes(conn, postcode: str, as_of=None) -> dict:
     when = parse(as_of)
     pcd = postcode if pc.FULL_SPACED.match(postcode) else pc.normalise(postcode)
     area = read.postcode_area_id(conn, pcd)
-    table = _codes_memo.table(conn)
+    table = Compiled.bounded(compiled_for(conn).codes)
     if area is not None:
         hit = table.get((area, when))
         if hit is not None:

@@ -5,6 +5,12 @@ stays true until the server switches to another build (hot reload, rollback). Th
 the connection object itself, never on ``id(conn)`` (a connection opened after a reload can reuse the
 id of the closed one, and would get the old build's answers), and keeps at most ``keep`` connections:
 the one serving and the one a reload replaced.
+
+``build_cache(conn)`` is the one object per build that the answer memos hang on (the compiled
+placements, the nearest-practice index, the practice facts): the app holds the connection of the
+build it serves (``app.state.conn``), so a request on a new build gets a new, empty ``BuildCache``
+and can never be answered from the old build's memos. Nothing here is an ``lru_cache`` over a
+connection (those keep every connection they ever saw alive).
 """
 
 from __future__ import annotations
@@ -22,9 +28,12 @@ class PerConnection(Generic[T]):
         self._make = make
         self._keep = keep
         self._values: dict = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def __call__(self, conn) -> T:
+        value = self._values.get(conn)  # the hot path takes no lock: a dict read is atomic
+        if value is not None:
+            return value
         with self._lock:
             value = self._values.get(conn)
             if value is None:
@@ -32,3 +41,25 @@ class PerConnection(Generic[T]):
                     self._values.pop(next(iter(self._values)))
                 value = self._values[conn] = self._make(conn)
             return value
+
+
+class BuildCache:
+    """Everything one build's connection has worked out, by part name (``"compiled"``,
+    ``"practices"``): ``part(name, make)`` is ``make(conn)``, made once for this build."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self._parts: dict[str, object] = {}
+        self._lock = threading.RLock()
+
+    def part(self, name: str, make: Callable[[object], T]) -> T:
+        value = self._parts.get(name)
+        if value is None:
+            with self._lock:
+                value = self._parts.get(name)
+                if value is None:
+                    value = self._parts[name] = make(self.conn)
+        return value
+
+
+build_cache: PerConnection[BuildCache] = PerConnection(BuildCache)

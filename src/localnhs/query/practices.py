@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from functools import lru_cache
 
 from localnhs.query.bodies import body
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, NearPractice
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
 
@@ -25,14 +25,44 @@ def release_for(conn, as_of: dt.date) -> tuple[str, str]:
     return chosen["file"], chosen["as_of"]
 
 
-@lru_cache(maxsize=16)
+MEMO_LIMIT = 100_000
+
+
+class _Facts:
+    """The practice facts one build has looked up (in its BuildCache): open practices per
+    release, list sizes and PCN/commissioner links per (practice, date). Bounded: a memo that
+    grows past MEMO_LIMIT is emptied and refilled."""
+
+    def __init__(self, conn):
+        self.active: dict[str, frozenset[str]] = {}
+        self.sizes: dict = {}
+        self.links: dict = {}
+
+
+def _facts(conn) -> _Facts:
+    return build_cache(conn).part("practices", _Facts)
+
+
 def _active(conn, file: str) -> frozenset[str]:
-    return frozenset(read.active_gp_codes(conn, file))
+    memo = _facts(conn).active
+    got = memo.get(file)
+    if got is None:
+        got = memo[file] = frozenset(read.active_gp_codes(conn, file))
+    return got
 
 
-@lru_cache(maxsize=50_000)
 def list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
     """The registered-patient count nearest before the date (else the first after)."""
+    memo = _facts(conn).sizes
+    got = memo.get((code, as_of))
+    if got is None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        got = memo[(code, as_of)] = _list_size(conn, code, as_of)
+    return got
+
+
+def _list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
     rows = read.figures(conn, code, "registered_patients")
     if not rows:
         return None, None
@@ -46,8 +76,17 @@ def practice_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body |
     return (dataclasses.replace(pcn) if pcn else None), (dataclasses.replace(comm) if comm else None)
 
 
-@lru_cache(maxsize=50_000)
 def _links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
+    memo = _facts(conn).links
+    got = memo.get((code, as_of))
+    if got is None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        got = memo[(code, as_of)] = _find_links(conn, code, as_of)
+    return got
+
+
+def _find_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
     d = as_of.isoformat()
     pcn = comm = None
     rel = read.related_from(conn, code, "member_of", d)
