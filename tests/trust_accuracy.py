@@ -6,6 +6,7 @@ fallback). Shared by the test and by anyone who wants the table:
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --data-only  # the cited table hidden
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --areas      # areas decided by each method
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --unseen     # the untuned set, places_unseen.py
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout    # the frozen held-out set, places_heldout.py
 """
 
 from __future__ import annotations
@@ -119,7 +120,12 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    if "--unseen" in sys.argv:
+    if "--heldout" in sys.argv:
+        from places_heldout import HELDOUT
+
+        table, by_basis, misses = score(conn, HELDOUT, lambda pc: "heldout")
+        print(report(table, by_basis, ("heldout",)))
+    elif "--unseen" in sys.argv:
         from places_unseen import UNSEEN
 
         table, by_basis, misses = score(conn, UNSEEN, lambda pc: "unseen")
