@@ -25,7 +25,7 @@ def _labels(svg: str) -> list[str]:
 
 
 def test_histogram_axes_labelled_with_round_ticks(conn):
-    from localnhs.query import national_view as nv
+    from localnhs.query import list_sizes as nv
 
     date = nv.list_size_dates(conn)[-1]
     dist = nv.list_size_distribution(conn, date)

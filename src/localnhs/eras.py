@@ -8,6 +8,8 @@ come from, not retyped:
   the date of the first ONS LSOA -> sub-ICB location / ICB lookup (``lookup_lsoa11_sicbl22...``).
 - ``ICB_2026``: 1 April 2026, when 12 ICBs merged or split into 7: the date of the ODS successor
   file (``icb_2026/``).
+- ``CCG_SNAPSHOT``: 1 April 2016, the day the "April 2016" views show (the CCG picture the seed
+  describes): the date of the ONS LSOA -> CCG 2016 lookup (``lsoa_ccg16``).
 - ``CCG_VINTAGES``: the ONS LSOA 2011 -> CCG lookups (2015 to 2021), by the first day each is in force,
   with the ``lsoa11`` column that holds it.
 
@@ -28,6 +30,8 @@ CCG_VINTAGES: tuple[tuple[str, str], ...] = tuple(
 )
 ICB_ERA = dt.date.fromisoformat(registry.as_of("geographr_lookups", registry.file_name("geographr_lookups", "lsoa_sicbl22")))
 ICB_2026 = dt.date.fromisoformat(next(iter(registry.files("icb_2026").values())))
+CCG_SNAPSHOT = dt.date.fromisoformat(
+    registry.as_of("ons_lookups_2015_2020", registry.file_name("ons_lookups_2015_2020", "lsoa_ccg16")))
 
 
 def is_ccg_era(day: dt.date) -> bool:

@@ -13,6 +13,7 @@ from localnhs.kinds import KINDS, council_tier, role_word
 from localnhs.eras import ICB_ERA
 from localnhs.query.local_system import local_system
 from localnhs.query.contacts import contacts_for, display_name, practice_names
+from localnhs.query.dates import AsOf, parse
 from localnhs.query.model import Body, LocalSystem, to_dict
 from localnhs.query.representatives import representatives
 
@@ -245,3 +246,20 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
                   "contacts": [to_dict(c) for c in contacts_for(conn, p.practice)]} for p in ls.practices]
     return EngagePlan(ls.as_of, place, ls, rights, steps, planning, changes,
                       representatives=to_dict(reps), write_to=_write_to(reps, place), practices=practices)
+
+
+def ways_in_for(b: Body, as_of: AsOf | dt.date | None, place: str | None = None) -> dict | None:
+    """The ways-in content for one body's kind on the date (the same choice as the plan's), filled
+    with its name: what it does and decides, its duty to involve, the ways in, community planning."""
+    from localnhs.content import load_bodies
+
+    when = parse(as_of)
+    kind = _kind_for(b, when)
+    bodies = load_bodies()
+    if kind is None or kind not in bodies:
+        return None
+    c = bodies[kind]
+    values = {"name": b.name, "place": place or "your area"}
+    flags = _flags(None, b, when)
+    sections = ("what_it_does", "what_it_decides", "duty_to_involve", "ways_in", "community_planning")
+    return {"kind": kind, "title": c.title, **{s: _statements(c, s, when, flags, **values) for s in sections}}

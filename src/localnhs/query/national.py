@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from localnhs import kinds
 from localnhs.query.model import Body
-
-NATIONAL_KINDS = ("nhs_england", "cqc", "nice", "monitor", "tda", "phe")
 
 
 def national_bodies(as_of: dt.date) -> list[Body]:
@@ -19,14 +18,14 @@ def national_bodies(as_of: dt.date) -> list[Body]:
 
     out = []
     for kind, c in load_bodies().items():
-        if kind not in NATIONAL_KINDS:
+        if kind not in kinds.NATIONAL_BODIES:  # each its own content file, listed in the kinds registry
             continue
         start = str(c.valid_from) if c.valid_from else None
         end = str(c.valid_to) if c.valid_to else None
         d = as_of.isoformat()
         if (start and start > d) or (end and end < d):
             continue
-        out.append(Body(code=kind.upper(), name=c.title, kind="national_body", label="National body",
+        out.append(Body(code=kind.upper(), name=c.title, kind="national_body", label=kinds.label("national_body", as_of),
                         source="content/bodies/" + kind + ".yaml", opened=start, closed=end,
                         method="national: covers every place in England", confidence="high"))
     return out

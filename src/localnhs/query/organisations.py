@@ -123,3 +123,14 @@ def organisation(conn, code: str, as_of: str | dt.date | None = None, max_member
                for a in read.areas_of_organisation(conn, code)],
         successors=successors,
     )
+
+
+SUCCESSION = (OUTWARD["succeeded_by"], INWARD["succeeded_by"])
+
+
+def split_history(view: OrganisationView) -> tuple[list[Link], list[Link]]:
+    """A body's history in two: the mergers and takeovers it was part of (who it succeeded, who
+    succeeded it), and the rest (what it belonged to, was commissioned by or was in, over time)."""
+    successions = [link for link in view.history if link.relation in SUCCESSION]
+    memberships = [link for link in view.history if link.relation not in SUCCESSION]
+    return successions, memberships

@@ -119,3 +119,14 @@ def with_a_word_dropped(conn, text: str, limit: int = 10) -> list[Hit]:
                 seen.add(h.code)
                 out.append(h)
     return out[:limit]
+
+
+def area_postcode(conn, kind: str, code: str) -> str | None:
+    """A postcode near the middle of a council or ward area found by search (the rule the place
+    search uses), so the area's result can open the local NHS there."""
+    column = "ward" if kind == "area_ward" else "lad"
+    rep = read.area_representative(conn, column, code)
+    if rep is None and column == "lad":
+        reps = [r for c in read.child_areas(conn, "lad", code) if (r := read.area_representative(conn, "lad", c))]
+        rep = max(reps, key=lambda r: r["area_postcodes"], default=None)
+    return rep["pcd"] if rep is not None else None

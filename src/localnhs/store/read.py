@@ -252,7 +252,7 @@ def count_postcodes(conn, country: str) -> int:
     return int(row[0]) if row else 0
 
 
-# ---- web views (query/national_view.py) ----------------------------------------------
+# ---- the national structure, list sizes and areas (query/structure.py, list_sizes.py, search.py) ----
 
 
 def structure_links(conn, kind: str, from_kinds: tuple[str, ...], date: str) -> list[Row]:

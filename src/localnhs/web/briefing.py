@@ -24,12 +24,12 @@ PDF_VARIANT = "pdf/ua-1"  # WeasyPrint >= 59: tagged PDF with PDF/UA-1 metadata
 
 
 def context(conn, query: str, as_of=None, site: str | None = None) -> dict:
+    from localnhs.query.about import sources_of_place
     from localnhs.query.contacts import for_system
     from localnhs.query.dates import AsOf
     from localnhs.query.engage import engage
-    from localnhs.query.national_view import place_map
+    from localnhs.query.place_map import place_map
     from localnhs.web.diagram import local_system_svg
-    from localnhs.web.place_view import sources_used
     from localnhs.web.placemap import legend, map_panels
 
     asked = AsOf.parse(as_of)
@@ -41,7 +41,7 @@ def context(conn, query: str, as_of=None, site: str | None = None) -> dict:
             "contacts": for_system(conn, ls),
             "diagram_svg": local_system_svg(ls), "map_panels": map_panels(map_data), "map_legend": legend(map_data),
             "page_url": urljoin(site, place_href(ls.location.postcode, asked.param)),
-            "sources": sources_used(conn, ls, map_data), "about_data": urljoin(site, "/about/data")}
+            "sources": sources_of_place(conn, ls, map_data), "about_data": urljoin(site, "/about/data")}
 
 
 def render_html(conn, query: str, as_of=None, site: str | None = None) -> str:

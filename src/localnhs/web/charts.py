@@ -100,7 +100,7 @@ def bars_over_time(points: list[dict], title: str, id_: str = "sizes") -> str:
 
 
 def histogram(dist: dict, title: str, id_: str) -> str:
-    """A list-size distribution (national_view.list_size_distribution) with the median marked."""
+    """A list-size distribution (query/list_sizes.list_size_distribution) with the median marked."""
     bins = dist["bins"]
     w, h, left, right, top, bottom = 360, 270, 48, 20, 44, 52
     base = h - bottom

@@ -15,11 +15,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from localnhs.eras import CCG_SNAPSHOT, is_ccg_era
+from localnhs.query.dates import AsOf
 from localnhs.web import STATIC_DIR, jinja_env, place_href
 
 router = APIRouter(include_in_schema=False)
-SNAPSHOT_2016 = "2016-04-01"
-ERA_DATES = {"today": None, "2016": SNAPSHOT_2016}
+SNAPSHOT_2016 = CCG_SNAPSHOT.isoformat()  # the "April 2016" switch: the CCG picture the seed describes
 NAME_CHARS = re.compile(r"^[\w\s&'’.,()\-/]+$")
 
 def mount(app) -> None:
@@ -40,11 +41,10 @@ def _conn(request: Request):
     return request.app.state.conn
 
 
-def _as_of(value: str | None) -> str | None:
-    """'today' / '' / None -> None (today); else the ISO date (parsed here, once: ``AsOf``)."""
-    from localnhs.query.dates import AsOf
-
-    return AsOf.parse(value).param
+def _as_of(value: str | None) -> AsOf:
+    """The date asked for, parsed here, once ('today', '' or none: today); query/ gets the ``AsOf``,
+    links get its ``param`` (None when it is today by default)."""
+    return AsOf.parse(value)
 
 
 def _today() -> str:
@@ -52,8 +52,7 @@ def _today() -> str:
 
 
 def _is_2016(as_of: str) -> bool:
-    from localnhs.eras import is_ccg_era
-
+    """Whether an answer (dated by its ISO ``as_of``) is in the CCG era."""
     return is_ccg_era(dt.date.fromisoformat(as_of))
 
 
@@ -117,8 +116,7 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
 
 def _views(conn, hits) -> list[dict]:
     """At most six areas; every organisation with its town, council and whether it has closed."""
-    from localnhs.query.national_view import area_place
-    from localnhs.query.search import whereabouts
+    from localnhs.query.search import area_postcode, whereabouts
 
     places = whereabouts(conn, [h.code for h in hits if not h.kind.startswith("area_")])
     views, areas, seen = [], 0, set()
@@ -130,17 +128,17 @@ def _views(conn, hits) -> list[dict]:
             areas += 1
             if areas > 6:
                 continue
-        views.append(_hit_view(conn, h, area_place, places.get(h.code)))
+        views.append(_hit_view(conn, h, area_postcode, places.get(h.code)))
     return views
 
 
-def _hit_view(conn, h, area_place, place: dict | None = None) -> dict:
+def _hit_view(conn, h, area_postcode, place: dict | None = None) -> dict:
     from localnhs.query.search import hit_word
     from localnhs.web import nice_date, org_href
 
     what = hit_word(h.kind)
     if h.kind.startswith("area_"):
-        pcd = area_place(conn, h.kind, h.code)
+        pcd = area_postcode(conn, h.kind, h.code)
         href = place_href(pcd) if pcd else None
         return {"name": h.name, "href": href, "what": what,
                 "note": f"Shows the local NHS for {pcd}, a postcode near the middle" if pcd else None}
@@ -202,7 +200,8 @@ def place_page(request: Request, postcode: str, as_of: str | None = None, day: s
                month: str | None = None, year: str | None = None):
     from localnhs.query.engage import engage
     from localnhs.query.local_system import local_system
-    from localnhs.query.national_view import place_map
+    from localnhs.query.about import sources_of_place
+    from localnhs.query.place_map import place_map
     from localnhs.web import place_view
     from localnhs.web.diagram import local_system_svg
     from localnhs.web.placemap import legend, map_panels
@@ -211,7 +210,7 @@ def place_page(request: Request, postcode: str, as_of: str | None = None, day: s
     if picked:
         return RedirectResponse(place_href(postcode, picked), status_code=303)
     when = _as_of(as_of)
-    norm, redirect = _postcode_or_redirect(postcode, when)
+    norm, redirect = _postcode_or_redirect(postcode, when.param)
     if redirect:
         return redirect
     conn = _conn(request)
@@ -220,12 +219,12 @@ def place_page(request: Request, postcode: str, as_of: str | None = None, day: s
     map_data = place_map(conn, ls)
     shown = dt.date.fromisoformat(ls.as_of)
     return render(
-        "place.html", ls=ls, plan=plan, as_of_param=when, is_2016=_is_2016(ls.as_of), today=_today(),
+        "place.html", ls=ls, plan=plan, as_of_param=when.param, is_2016=_is_2016(ls.as_of), today=_today(),
         diagram_svg=local_system_svg(ls), map_json=json.dumps(map_data, separators=(",", ":")),
         map_data=map_data, map_panels=map_panels(map_data), map_legend=legend(map_data), switch=_switch(norm, ls.as_of), search_query="",
         rows=place_view.first_screen(ls, plan), say=place_view.three_ways(plan),
-        sources=place_view.sources_used(conn, ls, map_data), shown={"day": shown.day, "month": shown.month, "year": shown.year},
-        briefing_href=place_href(norm, when, "/briefing"), pdf_href=place_href(norm, when, "/briefing.pdf"),
+        sources=sources_of_place(conn, ls, map_data), shown={"day": shown.day, "month": shown.month, "year": shown.year},
+        briefing_href=place_href(norm, when.param, "/briefing"), pdf_href=place_href(norm, when.param, "/briefing.pdf"),
         breadcrumbs=[{"text": "Home", "href": "/"}],
     )
 
@@ -235,7 +234,7 @@ def briefing_page(request: Request, postcode: str, as_of: str | None = None):
     from localnhs.web.briefing import render_html
 
     when = _as_of(as_of)
-    norm, redirect = _postcode_or_redirect(postcode, when, "/briefing")
+    norm, redirect = _postcode_or_redirect(postcode, when.param, "/briefing")
     if redirect:
         return redirect
     return HTMLResponse(render_html(_conn(request), norm, when))
@@ -246,11 +245,11 @@ def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
     from localnhs.web.briefing import render_pdf
 
     when = _as_of(as_of)
-    norm, redirect = _postcode_or_redirect(postcode, when, "/briefing.pdf")
+    norm, redirect = _postcode_or_redirect(postcode, when.param, "/briefing.pdf")
     if redirect:
         return redirect
     pdf = render_pdf(_conn(request), norm, when, site=str(request.base_url))
-    name = f"localnhs-briefing-{norm.replace(' ', '')}-{when or _today()}.pdf"
+    name = f"localnhs-briefing-{norm.replace(' ', '')}-{when.iso}.pdf"
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
 
 
@@ -258,14 +257,14 @@ def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
 
 
 def _org_page(request: Request, code: str, as_of: str | None, base: str):
-    from localnhs.query.national_view import ways_in_for
-    from localnhs.query.organisations import organisation
-    from localnhs.web import datasets
+    from localnhs.query.about import files_by_dataset, source_of
+    from localnhs.query.engage import ways_in_for
+    from localnhs.query.organisations import organisation, split_history
     from localnhs.web.charts import bars_over_time
 
     when = _as_of(as_of)
     view = organisation(_conn(request), code, when)
-    files = datasets.by_file(_conn(request))
+    files = files_by_dataset(_conn(request))
     sizes = view.figures.get("registered_patients", [])
     chart = bars_over_time(sizes, f"Registered patients at {view.body.name} over time", "sizes") if sizes else None
     groups: dict[str, list] = {}
@@ -275,12 +274,12 @@ def _org_page(request: Request, code: str, as_of: str | None, base: str):
     is_2016 = _is_2016(view.as_of)
     switch = [{"text": "Today", "href": path, "current": not is_2016},
               {"text": "April 2016", "href": path + "?as_of=" + SNAPSHOT_2016, "current": view.as_of == SNAPSHOT_2016}]
-    history = [l for l in view.history if l.relation in ("succeeded by", "successor of")]
+    history, memberships = split_history(view)
     return render(
         "organisation.html", view=view, groups=groups, counts=view.counts, chart_svg=chart, sizes=sizes,
-        history=history, memberships=[l for l in view.history if l.relation not in ("succeeded by", "successor of")],
-        ways=ways_in_for(view.body, view.as_of), switch=switch, is_2016=is_2016, today=_today(),
-        source_of=lambda f: datasets.label_for(files, f),
+        history=history, memberships=memberships,
+        ways=ways_in_for(view.body, when), switch=switch, is_2016=is_2016, today=_today(),
+        source_of=lambda f: source_of(files, f),
         breadcrumbs=[{"text": "Home", "href": "/"}], closed_line=_closed_line(view),
     )
 
@@ -322,7 +321,7 @@ def national_page(request: Request, as_of: str | None = None):
     cache = getattr(request.app.state, "national_pages", None)
     if cache is None:
         cache = request.app.state.national_pages = {}
-    key = (request.app.state.db.current.build_id, when, _today())  # a new build is new figures
+    key = (request.app.state.db.current.build_id, when.param, _today())  # a new build is new figures
     if key not in cache:
         if len(cache) > 16:
             cache.clear()
@@ -330,30 +329,33 @@ def national_page(request: Request, as_of: str | None = None):
     return HTMLResponse(cache[key])
 
 
-def _national_html(conn, when: str | None) -> str:
+def _national_html(conn, when: AsOf) -> str:
     from localnhs.content import load_national, load_sources
-    from localnhs.query import national_view as nv
+    from localnhs.query import list_sizes
+    from localnhs.query.about import files_by_dataset, source_of
     from localnhs.query.stats import stats
-    from localnhs.web import charts, datasets, nice_date
+    from localnhs.query.structure import structure, trusts_by_type
+    from localnhs.web import charts, nice_date
 
-    files = datasets.by_file(conn)
-    st = nv.structure(conn, when)
+    files = files_by_dataset(conn)
+    st = structure(conn, when)
     era_word = "April 2016" if st["era"] == "ccg" else "today"
     tree = charts.structure_tree(st, f"How NHS England was organised on {nice_date(st['as_of'])}: "
                                      f"{st['counts']['regions']} regions, {st['counts']['middle']} "
                                      f"{st['levels'][2]}, {st['counts']['leaves']} {st['levels'][3]}")
-    then, now = stats(conn, SNAPSHOT_2016), stats(conn, None)
-    trusts_then, trusts_now = nv.trusts_by_type(conn, SNAPSHOT_2016), nv.trusts_by_type(conn, None)
-    dates = nv.list_size_dates(conn)
+    today = AsOf.parse(None)
+    then, now = stats(conn, CCG_SNAPSHOT), stats(conn, today)
+    trusts_then, trusts_now = trusts_by_type(conn, CCG_SNAPSHOT), trusts_by_type(conn, today)
+    dates = list_sizes.list_size_dates(conn)
     dists = []
     for d in ([dates[0], dates[-1]] if len(dates) > 1 else dates):
-        dist = nv.list_size_distribution(conn, d)
+        dist = list_sizes.list_size_distribution(conn, d)
         if dist:
             dist["svg"] = charts.histogram(dist, f"Registered patients per GP practice, {nice_date(d)}: "
                                                  f"median {dist['median']:,.0f}", f"hist-{d}")
             dists.append(dist)
-    ccg_pop = nv.seed_commissioners(conn)
-    icb_range = nv.icb_population_range(conn)
+    ccg_pop = list_sizes.seed_commissioners(conn)
+    icb_range = list_sizes.icb_population_range(conn)
     national = load_national()
     sources = load_sources()
     flow_sources = sorted({f["source"] for f in national["flows"]})
@@ -361,7 +363,7 @@ def _national_html(conn, when: str | None) -> str:
     return jinja_env().get_template("national.html").render(
         st=st, tree_svg=tree, era_word=era_word, then=then, now=now, trusts_then=trusts_then,
         trusts_now=trusts_now, dists=dists, ccg_pop=ccg_pop, icb_range=icb_range, national=national,
-        sankey_svg=sankey, source_of=lambda f: datasets.label_for(files, f), flow_sources=[sources[s] for s in flow_sources if s in sources],
+        sankey_svg=sankey, source_of=lambda f: source_of(files, f), flow_sources=[sources[s] for s in flow_sources if s in sources],
         snapshot=SNAPSHOT_2016, today=_today(), breadcrumbs=[{"text": "Home", "href": "/"}],
         switch=[{"text": "Today", "href": "/national", "current": st["era"] == "icb"},
                 {"text": "April 2016", "href": "/national?as_of=" + SNAPSHOT_2016, "current": st["era"] == "ccg"}],

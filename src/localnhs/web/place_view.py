@@ -8,8 +8,6 @@ the facts come from query/ unchanged.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from localnhs.kinds import PLACE_ROLES, ROLES
 from localnhs.web import org_href
 
@@ -103,29 +101,4 @@ def three_ways(plan) -> list[dict]:
         if step is not None:
             w = step.ways_in[0]
             out.append({"body": step.body_name, "code": step.body_code, "title": w["title"], "text": w["text"]})
-    return out
-
-
-def sources_used(conn, ls, map_data: dict) -> list[dict]:
-    """The datasets behind this page, by title and publisher, each dated by its newest file used."""
-    from localnhs.store import read
-    from localnhs.web.datasets import describe
-
-    files = {b.source for b in [*ls.commissioners, *ls.councils, ls.hwb, ls.healthwatch] if b and b.source}
-    for p in ls.practices:
-        files |= {b.source for b in (p.practice, p.pcn, p.commissioner) if b and b.source}
-    files |= {r.trust.source for r in ls.trusts if r.trust and r.trust.source}
-    files |= {o.get("source") for o in map_data.get("outlines", []) if o.get("source")}
-    by_file = {r["file"]: r for r in read.import_log(conn)}
-    datasets: dict[str, dict] = {}
-    for f in sorted(files):
-        row = by_file.get(f) or next((r for name, r in by_file.items() if f.startswith(name)), None)
-        if row is None:
-            continue
-        d = datasets.setdefault(row["source"], {**describe(row["source"]), "dates": set()})
-        d["dates"].add(row["as_of"])
-    out = []
-    for key, d in sorted(datasets.items(), key=lambda kv: kv[1]["title"]):
-        dates = sorted(d.pop("dates"))
-        out.append({**d, "dataset": key, "dates": [dt.date.fromisoformat(x[:10]).isoformat() for x in dates]})
     return out
