@@ -59,7 +59,24 @@ def test_dataset_callables_resolve(dataset_id):
         fn = registry.resolve(target)
         assert callable(fn) and inspect.signature(fn).parameters, target
     assert {x for x in d.depends if ":" not in x} <= set(IDS), d.depends
-    assert {x for x in d.depends if ":" in x} <= set(registry.DERIVED_STEPS), d.depends
+    assert {x for x in d.depends if ":" in x} <= set(registry.DERIVED_STEPS + registry.WRITE_STEPS), d.depends
+    assert set(d.stages) <= set(registry.WRITE_STEPS), d.stages
+
+
+@pytest.mark.parametrize("dataset_id", IDS)
+def test_dataset_has_its_own_loader(dataset_id):
+    """One loader per dataset, and no two datasets share one: adding a dataset is one module
+    (store/datasets/<id>.py) or, for the contacts folder and the trust sites, one function."""
+    d = registry.dataset(dataset_id)
+    others = [o.id for o in registry.DATASETS if o.load == d.load and o.id != d.id]
+    assert not others, f"{d.id} shares its loader {d.load} with {others}"
+    module, _, name = d.load.partition(":")
+    if d.load == registry.own_loader(d.id):
+        import importlib.util
+
+        assert importlib.util.find_spec(module) is not None, f"{d.id}: no module {module}"
+        assert name == "load"
+    # That it reads every file of its dataset: test_dataset_files_were_built_with_their_dates.
 
 
 def test_build_logged_only_declared_files(logged):
@@ -70,15 +87,23 @@ def test_build_logged_only_declared_files(logged):
 
 def test_build_order_respects_dependencies():
     order = registry.build_order()
-    assert set(order) == {d.load for d in registry.DATASETS} | set(registry.DERIVED_STEPS)
+    assert set(order) == {d.load for d in registry.DATASETS} | set(registry.DERIVED_STEPS) | set(registry.WRITE_STEPS)
     position = {step: i for i, step in enumerate(order)}
     for d in registry.DATASETS:
         for dep in d.depends:
             before = dep if ":" in dep else registry.BY_ID[dep].load
-            assert position[before] <= position[d.load], (d.id, dep)
+            assert position[before] < position[d.load], (d.id, dep)
+            # Another dataset's shared tables are written before a dataset that reads them.
+            if ":" not in dep:
+                for stage in set(registry.BY_ID[dep].stages) - set(d.stages):
+                    assert position[stage] < position[d.load], (d.id, dep, stage)
+        # A shared table is written after every dataset that adds to it.
+        for stage in d.stages:
+            assert position[d.load] < position[stage], (d.id, stage)
     # The derived step reads what the dataset steps stored; only steps that wait for it come after.
     after = [s for s in order[position[registry.DERIVED] + 1:]]
-    assert all(registry.DERIVED in registry.step_dependencies()[s] for s in after), after
+    deps = registry.step_dependencies()
+    assert all(registry.DERIVED in registry._upstream(deps, s) for s in after), after
 
 
 def test_attribution_lines_cover_every_dataset():

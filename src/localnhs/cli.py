@@ -134,7 +134,7 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
         raise typer.Exit(1)
     out.print(f"Built {target} ({target.stat().st_size / 1e6:.0f} MB) from {source} in {time.perf_counter() - start:.0f} s.")
     for name, secs in ctx.timings.items():
-        out.print(f"  {name:<30} {secs:6.1f} s")
+        out.print(f"  {name:<30} {secs:6.1f} s   peak RSS so far {ctx.peaks.get(name, 0):6.0f} MB")
     for note in ctx.notes:
         if note.startswith("accepted:"):
             out.print(f"[yellow]{note}[/]")

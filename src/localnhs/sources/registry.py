@@ -11,9 +11,11 @@ as-of date itself (`as_of(dataset, file)`).
 Callables are named as "module:function" strings so that reading the registry (for `about`,
 the web footer) imports no parser, polars or shapely.
 
-To add a dataset: add one `Dataset` below (and its parser in ``sources/`` and loader in
-``store/``); tests/test_registry.py then checks it builds, is logged with these dates, has a
-PROVENANCE.md and attribution.
+To add a dataset: add one `Dataset` below, its parser in ``sources/`` and its loader as
+``store/datasets/<id>.py`` (a ``load(ctx)``, which `OWN` names); tests/test_registry.py then
+checks it builds, is logged with these dates, has a PROVENANCE.md, attribution and a loader.
+A dataset whose rows go into a table several datasets fill (organisations, areas, the LSOA
+tables: store/staging.py) names that table's write step in ``stages``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ ODS_ATTRIBUTION = ("ogl", "ods")
 ONS_ATTRIBUTION = ("ogl", "ons")
 
 
+def own_loader(dataset_id: str) -> str:
+    return f"{DATASETS_PACKAGE}.{dataset_id}:load"
+
+
 @dataclass(frozen=True)
 class File:
     """One raw file: its name in the dataset folder and the date its contents describe.
@@ -61,11 +67,17 @@ class Dataset:
     attribution: tuple[str, ...]  # keys of STATEMENTS
     files: tuple[File, ...]
     parse: tuple[str, ...]  # "module:function" of the readers of its files
-    load: str  # "module:function" of the build step that loads it
+    load: str  # "module:function" of the build step that loads it; OWN: store/datasets/<id>.py
     # What the load step needs first: dataset ids (their rows or files), or a step such as DERIVED.
     depends: tuple[str, ...] = ()
+    # The write steps (store/staging.py) of the shared tables this dataset adds rows to.
+    stages: tuple[str, ...] = ()
     downloads: dict[str, str] = field(default_factory=dict)  # file name -> official URL, for `update`
     page: str | None = None  # the publisher's page for the dataset
+
+    def __post_init__(self):
+        if self.load == OWN:
+            object.__setattr__(self, "load", own_loader(self.id))
 
     def file(self, name: str) -> File:
         for f in self.files:
@@ -74,12 +86,13 @@ class Dataset:
         raise KeyError(f"{self.id}/{name} is not declared in sources/registry.py")
 
 
-ORGANISATIONS = "localnhs.store.load_organisations:load"
-GEOGRAPHY = "localnhs.store.load_geography:load"
-POSTCODES = "localnhs.store.load_postcodes:load"
+OWN = ""  # the dataset's own module: store/datasets/<id>.py, function load
+DATASETS_PACKAGE = "localnhs.store.datasets"
+ORGS = "localnhs.store.staging:write_organisations"
+GEO = "localnhs.store.staging:write_geography"
 DERIVED = "localnhs.store.derive:load"
 FOOTPRINTS = "localnhs.store.footprint:load"
-CONTACTS = "localnhs.store.load_contacts:load"
+CONTACTS = "localnhs.store.load_contacts:load"  # + "_<dataset>": one function per contacts dataset
 CR = "contacts_and_representatives"
 ODS_CURRENT = "https://files.digital.nhs.uk/assets/ods/current/"
 ODS_PAGE = "https://digital.nhs.uk/services/organisation-data-service/"
@@ -95,14 +108,14 @@ DATASETS: tuple[Dataset, ...] = (
          File("epraccur_2025-09.csv", "2025-09-01", "release"),
          File("epraccur_2026-02_dse.csv", "2026-02-03", "release"),
          File("egpam_2015-12-18.csv", "2015-12-18", "amendment")),
-        ("localnhs.sources.epraccur:read",), ORGANISATIONS,
+        ("localnhs.sources.epraccur:read",), OWN, stages=(ORGS,),
         downloads={"epraccur.zip": ODS_CURRENT + "epraccur.zip"}, page=ODS_PAGE,
     ),
     Dataset(
         "epcmem", "GP practice membership of commissioners",
         "NHS Digital Organisation Data Service (ODS)", OGL, ODS_ATTRIBUTION,
         (File("epcmem_2019-10.csv", "2019-07-31"),),
-        ("localnhs.sources.epcmem:read",), ORGANISATIONS, page=ODS_PAGE,
+        ("localnhs.sources.epcmem:read",), OWN, depends=("epraccur",), stages=(ORGS,), page=ODS_PAGE,
     ),
     Dataset(
         "patients_registered", "Patients registered at each GP practice",
@@ -113,21 +126,21 @@ DATASETS: tuple[Dataset, ...] = (
          File("gp-reg-pat-prac-map_2022-01.csv", "2022-01-01", "map_2022")),
         ("localnhs.sources.patients:read_hscic_2016", "localnhs.sources.patients:read_nhsbsa_2016",
          "localnhs.sources.patients:read_totals_2021", "localnhs.sources.patients:read_map_2022"),
-        ORGANISATIONS, depends=("epraccur",),
+        OWN, depends=("epraccur", "eccg"), stages=(ORGS,),
     ),
     Dataset(
         "eccg", "Commissioners: CCGs, sub-ICB locations and ICBs",
         "NHS England Organisation Data Service (ODS); ONS Open Geography Portal", OGL, ODS_ATTRIBUTION + ("ons",),
         (File("eccg_2025-12_dse.csv", "2025-12-01", "eccg"),
          File("ons_icb_names_codes_dec_2024.csv", "2024-12-01", "icb_names")),
-        ("localnhs.sources.ods_orgs:read", "localnhs.sources.ods_orgs:read_icb_names"), ORGANISATIONS,
-        depends=("epraccur", "patients_registered"),
+        ("localnhs.sources.ods_orgs:read", "localnhs.sources.ods_orgs:read_icb_names"), OWN,
+        depends=("epraccur",), stages=(ORGS,),
         downloads={"eccg.zip": ODS_CURRENT + "eccg.zip"}, page=ODS_PAGE,
     ),
     Dataset(
         "etr", "NHS trusts", "NHS England Organisation Data Service (ODS)", OGL, ODS_ATTRIBUTION,
         (File("etr_2025-12_dse.csv", "2025-12-01"),),
-        ("localnhs.sources.ods_orgs:read",), ORGANISATIONS,
+        ("localnhs.sources.ods_orgs:read",), OWN, stages=(ORGS,),
         downloads={"etr.zip": ODS_CURRENT + "etr.zip"}, page=ODS_PAGE,
     ),
     Dataset(
@@ -138,7 +151,7 @@ DATASETS: tuple[Dataset, ...] = (
          File("trusts22_nhs_region21.csv", "2022-01-01", "regions"),
          File("trusts22_stp21.csv", "2022-01-01", "stps")),
         ("localnhs.sources.trust_lists:read_etr_old", "localnhs.sources.trust_lists:read_regions",
-         "localnhs.sources.trust_lists:read_stps"), ORGANISATIONS, depends=("etr", "eccg"),
+         "localnhs.sources.trust_lists:read_stps"), OWN, depends=("etr", "eccg"), stages=(ORGS,),
     ),
     Dataset(
         "trust_types", "NHS trust types (Estates Returns Information Collection)",
@@ -147,13 +160,13 @@ DATASETS: tuple[Dataset, ...] = (
          File("HospitalEstatesAndFacilitiesStatistics_13944_ERIC_2016-17.xls", "2016-04-01", "eric_xls"),
          File("ERIC-2023-24_trust_data.csv", "2023-04-01", "eric_csv")),
         ("localnhs.sources.trust_types:read_eric_xls", "localnhs.sources.trust_types:read_eric_csv"),
-        ORGANISATIONS, depends=("etr", "nhs_trusts"),
+        OWN, depends=("etr", "nhs_trusts"), stages=(ORGS,),
     ),
     Dataset(
         "nhs_trust_types", "NHS trust types (inspection category)",
         "Care Quality Commission (CQC)", OGL, ("ogl",),
         (File("cqc_primary_category_open_trusts_2022-01.csv", "2022-01-01"),),
-        ("localnhs.sources.trust_types:read_cqc",), ORGANISATIONS, depends=("etr",),
+        ("localnhs.sources.trust_types:read_cqc",), OWN, depends=("etr",), stages=(ORGS,),
         page="https://www.cqc.org.uk/about-us/transparency/using-cqc-data",
     ),
     Dataset(
@@ -161,7 +174,7 @@ DATASETS: tuple[Dataset, ...] = (
         "NHS England Organisation Data Service (ODS)", OGL, ODS_ATTRIBUTION,
         (File("ods_succ_succarc.csv", "2022-04-01", "archive"),
          File("ods_succ_2026-05.csv", "2026-04-01", "current")),
-        ("localnhs.sources.successions:read_archive", "localnhs.sources.successions:read_current"), ORGANISATIONS,
+        ("localnhs.sources.successions:read_archive", "localnhs.sources.successions:read_current"), OWN,
         downloads={"succ.zip": ODS_CURRENT + "succ.zip"},
         page="https://digital.nhs.uk/services/organisation-data-service/file-downloads/miscellaneous",
     ),
@@ -169,14 +182,14 @@ DATASETS: tuple[Dataset, ...] = (
         "epcn", "Primary care networks and their practices",
         "NHS Digital Organisation Data Service (ODS)", OGL, ODS_ATTRIBUTION,
         (File("ePCN_2023-01.xlsx", "2023-01-09"),),
-        ("localnhs.sources.epcn:read",), ORGANISATIONS,
+        ("localnhs.sources.epcn:read",), OWN, stages=(ORGS,),
         downloads={"ePCN.zip": ODS_CURRENT + "ePCN.zip"}, page=ODS_PAGE,
     ),
     Dataset(
         "icb_2026", "ICBs that closed and began on 1 April 2026, with their names",
         "NHS England Organisation Data Service (ODS)", OGL, ODS_ATTRIBUTION,
         (File("icb_successions_2026-04-01.csv", "2026-04-01"),),
-        ("localnhs.sources.icb_2026:read",), ORGANISATIONS, depends=("eccg", "trust_successions"),
+        ("localnhs.sources.icb_2026:read",), OWN, depends=("eccg", "trust_successions"), stages=(ORGS,),
     ),
     # Geography: the ONS lookups and boundaries.
     Dataset(
@@ -200,7 +213,7 @@ DATASETS: tuple[Dataset, ...] = (
          File("WD16_LAD16_CTY16_RGN16_CTRY16_UK_LU_Dec2016_v2.csv.gz", "2016-12-01", "wd16"),
          File("WD19_names_codes_UK_Dec2019.csv", "2019-12-01", "wd19"),
          File("NHSRLO17_NHSER17_EN_LU_Apr2017.csv", "2017-04-01", "local_offices")),
-        ("localnhs.sources.ons_lookups:read", "localnhs.sources.nhs_local_offices:read"), GEOGRAPHY,
+        ("localnhs.sources.ons_lookups:read", "localnhs.sources.nhs_local_offices:read"), OWN, stages=(GEO,),
         page="https://geoportal.statistics.gov.uk/",
     ),
     Dataset(
@@ -215,7 +228,8 @@ DATASETS: tuple[Dataset, ...] = (
          File("lookup_ltla21_utla21.csv", "2021-04-01", "ltla21_utla21"),
          File("lookup_ltla23_utla23.csv", "2023-04-01", "ltla23_utla23"),
          File("lookup_ltla24_region24.csv", "2024-12-01", "ltla24_region24")),
-        ("localnhs.sources.geographr_lookups:read",), GEOGRAPHY, depends=("patients_registered",),
+        ("localnhs.sources.geographr_lookups:read",), OWN,
+        depends=("patients_registered", "ons_lookups_2015_2020"), stages=(GEO,),
         page="https://github.com/humaniverse/geographr",
     ),
     Dataset(
@@ -225,7 +239,8 @@ DATASETS: tuple[Dataset, ...] = (
          File("districts.json", "2023-04-01"), File("wards.json", "2025-05-01"), File("counties.json", "2015-04-01"),
          # No as-of date in the source: the date of the postcodes.io commit it was copied from (PROVENANCE.md).
          File("nhsHa.json", "2026-02-16")),
-        ("localnhs.sources.onspd_names:read",), GEOGRAPHY,
+        ("localnhs.sources.onspd_names:read",), OWN,
+        depends=("ons_lookups_2015_2020", "geographr_lookups"), stages=(GEO,),
     ),
     Dataset(
         "ons_boundaries_nhs_2023_2024", "Boundaries of ICBs, sub-ICB locations, regions and councils",
@@ -236,7 +251,8 @@ DATASETS: tuple[Dataset, ...] = (
          File("Local_Authority_Districts_May_2024_Boundaries__UK_BSC_-5684348521832897108.geo.json", "2024-05-01", "lad24"),
          File("Counties_and_Unitary_Authorities_December_2023_Boundaries_UK_BSC_4952317392296043005.geo.json",
               "2023-12-01", "ctyua23")),
-        ("localnhs.sources.boundaries:read_ons",), GEOGRAPHY, page="https://geoportal.statistics.gov.uk/",
+        ("localnhs.sources.boundaries:read_ons",), OWN,
+        depends=("geographr_lookups", "onspd_names_codes_postcodesio"), stages=(GEO,), page="https://geoportal.statistics.gov.uk/",
     ),
     Dataset(
         "geographr_boundaries", "Boundaries of neighbourhoods and areas",
@@ -244,13 +260,14 @@ DATASETS: tuple[Dataset, ...] = (
         ONS_ATTRIBUTION + ("os",),
         (File("boundaries_lsoa11.geojson.gz", "2011-12-01", "lsoa11"),
          File("boundaries_lsoa21.geojson.gz", "2021-12-01", "lsoa21")),
-        ("localnhs.sources.boundaries:read_geographr",), GEOGRAPHY, page="https://github.com/humaniverse/geographr",
+        ("localnhs.sources.boundaries:read_geographr",), OWN,
+        depends=("ons_lookups_2015_2020", "geographr_lookups"), stages=(GEO,), page="https://github.com/humaniverse/geographr",
     ),
     Dataset(
         "ons_postcode_lsoa_lookup", "Postcode to neighbourhood lookup",
         "Office for National Statistics (Open Geography Portal)", OGL, ONS_ATTRIBUTION + ("os", "royal_mail"),
         (File("PCD_OA_LSOA_MSOA_LAD_MAY22_EN_extract.csv.gz", "2022-05-01"),),
-        ("localnhs.sources.ons_postcodes:read",), GEOGRAPHY,
+        ("localnhs.sources.ons_postcodes:read",), OWN, depends=("ons_lookups_2015_2020",), stages=(GEO,),
     ),
     Dataset(
         "acute_trust_catchments", "Acute (hospital) trust catchment populations",
@@ -258,15 +275,15 @@ DATASETS: tuple[Dataset, ...] = (
         (File("trust_msoa11_catchyear2018.csv", "2018-04-01", "2018"),
          File("trust_msoa11_catchyear2019.csv", "2019-04-01", "2019"),
          File("lookup_msoa11_ltla21.csv", "2021-12-01", "msoa_names")),
-        ("localnhs.sources.catchments:read", "localnhs.sources.catchments:read_msoa_names"), GEOGRAPHY,
-        depends=("ons_postcode_lsoa_lookup",),
+        ("localnhs.sources.catchments:read", "localnhs.sources.catchments:read_msoa_names"), OWN,
+        depends=("ons_postcode_lsoa_lookup",), stages=(GEO,),
     ),
     Dataset(
         "ambulance_areas", "Ambulance service areas",
         "NHS England (AmbSYS), ONS and OS", OGL, ("ogl", "os"),
         (File("lsoa11_ambulance_service.csv.gz", "2016-09-01", "lsoa"),
          File("ccg16_ambulance_service.csv", "2016-09-01", "ccg")),
-        ("localnhs.sources.ambulance:read_lsoa", "localnhs.sources.ambulance:read_ccg"), GEOGRAPHY,
+        ("localnhs.sources.ambulance:read_lsoa", "localnhs.sources.ambulance:read_ccg"), OWN, stages=(GEO,),
     ),
     # Postcodes last: they are placed in the LSOAs the geography step stored.
     Dataset(
@@ -274,8 +291,9 @@ DATASETS: tuple[Dataset, ...] = (
         "Ordnance Survey (OS OpenData, Code-Point Open)", "OGL v3.0; OS and Royal Mail copyright",
         ("ogl", "os", "royal_mail", "national_statistics"),
         (File("codepo_gb_2025.4.0.zip", "2025-10-17"),),
-        ("localnhs.sources.codepoint:read",), POSTCODES,
-        depends=("geographr_lookups", "geographr_boundaries", "ons_postcode_lsoa_lookup", "ons_lookups_2015_2020"),
+        ("localnhs.sources.codepoint:read",), OWN,
+        depends=(GEO, "geographr_lookups", "geographr_boundaries", "ons_postcode_lsoa_lookup",
+                 "onspd_names_codes_postcodesio"),
         downloads={"codepo_gb.zip": "https://api.os.uk/downloads/v1/products/CodePointOpen/downloads?area=GB&format=CSV&redirect"},
         page="https://www.ordnancesurvey.co.uk/products/code-point-open",
     ),
@@ -296,21 +314,22 @@ DATASETS: tuple[Dataset, ...] = (
         "NHS Choices / NHS.UK website datasets, via public GitHub copies", "OGL (v2 in 2014, v3 later)", ("ogl",),
         (File("2014-02/GP.csv", "2014-02-22", "gp"), File("2019-05/GP.csv", "2019-05-22", "gp"),
          File("2019-05/CCG.csv", "2019-05-22", "ccg")),
-        ("localnhs.sources.nhsuk_gp:read",), CONTACTS, depends=("epraccur", "eccg", "nhsuk_sites"),
+        ("localnhs.sources.nhsuk_gp:read",), f"{CONTACTS}_nhsuk_gp", depends=("epraccur", "eccg", "nhsuk_sites"),
         page="https://www.nhs.uk/about-us/nhs-website-datasets/",
     ),
     Dataset(
         f"{CR}/council_websites", "Council homepages by GSS code (GOV.UK Local Links Manager)",
         "Government Digital Service (GOV.UK Local Links Manager seed data)", "MIT, © Crown copyright (GDS)", ("gds",),
         (File("local-authorities.csv", "2025-11-12"),),
-        ("localnhs.sources.contacts_reps:read_councils",), CONTACTS, depends=(DERIVED,),
+        ("localnhs.sources.contacts_reps:read_councils",), f"{CONTACTS}_council_websites",
+        depends=(DERIVED, f"{CR}/la_names_codes"),
         page="https://github.com/alphagov/local-links-manager",
     ),
     Dataset(
         f"{CR}/la_names_codes", "Local authority names and codes",
         "mySociety (uk_local_authority_names_and_codes)", "CC BY 4.0", ("mysociety",),
         (File("uk_local_authorities.csv", "2025-07-10"),),
-        ("localnhs.sources.contacts_reps:read_la_names",), CONTACTS,
+        ("localnhs.sources.contacts_reps:read_la_names",), f"{CONTACTS}_la_names",
         page="https://github.com/mysociety/uk_local_authority_names_and_codes",
     ),
     Dataset(
@@ -318,7 +337,8 @@ DATASETS: tuple[Dataset, ...] = (
         "NHS England (NHS provider directory), as collected by ManicJamie/NHS-Trust-Accessibility-Monitor",
         "OGL v3.0 (NHS England's directory); the collected list is in a GPL-3.0 repository", ("ogl",),
         (File("urls.csv", "2023-10-26"),),
-        ("localnhs.sources.contacts_reps:read_trust_websites",), CONTACTS, depends=("etr", "nhs_trusts"),
+        ("localnhs.sources.contacts_reps:read_trust_websites",), f"{CONTACTS}_trust_websites",
+        depends=(DERIVED, "etr", "nhs_trusts"),  # matched against every trust name the build has
         page="https://www.england.nhs.uk/publication/nhs-provider-directory/",
     ),
     Dataset(
@@ -326,7 +346,7 @@ DATASETS: tuple[Dataset, ...] = (
         "House of Commons Library (General election 2024 results, CBP-10009)", "Open Parliament Licence v3.0",
         ("parliament",),
         (File("HoC-GE2024-results-by-constituency.csv", "2024-07-04"),),
-        ("localnhs.sources.contacts_reps:read_mps",), CONTACTS,
+        ("localnhs.sources.contacts_reps:read_mps",), f"{CONTACTS}_ge2024_mps",
         page="https://commonslibrary.parliament.uk/research-briefings/cbp-10009/",
     ),
     Dataset(
@@ -335,8 +355,8 @@ DATASETS: tuple[Dataset, ...] = (
         ("mysociety", "os"),
         (File("LSOA11_PARL25_combo_overlap.parquet", "2024-07-02", "overlap"),
          File("pcon_2024_lookup.json", "2024-07-02", "names")),
-        ("localnhs.sources.contacts_reps:read_overlaps", "localnhs.sources.contacts_reps:read_pcon_names"), CONTACTS,
-        depends=("ons_lookups_2015_2020",), page="https://github.com/mysociety/2025-constituencies",
+        ("localnhs.sources.contacts_reps:read_overlaps", "localnhs.sources.contacts_reps:read_pcon_names"),
+        f"{CONTACTS}_pcon24_lsoa11_lookup", depends=("ons_lookups_2015_2020", f"{CR}/ge2024_mps"), page="https://github.com/mysociety/2025-constituencies",
     ),
 )
 
@@ -344,6 +364,8 @@ BY_ID: dict[str, Dataset] = {d.id: d for d in DATASETS}
 # Steps that load no dataset of their own but read what the others stored: each runs after
 # every step that does not itself wait for it.
 DERIVED_STEPS: tuple[str, ...] = (DERIVED,)
+# Steps that write a table several datasets fill: each runs after every dataset that `stages` into it.
+WRITE_STEPS: tuple[str, ...] = (ORGS, GEO)
 
 
 def dataset(dataset_id: str) -> Dataset:
@@ -383,10 +405,28 @@ def step_dependencies() -> dict[str, set[str]]:
     for d in DATASETS:
         need = deps.setdefault(d.load, set())
         for dep in d.depends:
-            need.add(dep if ":" in dep else dataset(dep).load)
+            if ":" in dep:
+                need.add(dep)
+            else:  # a dataset's rows are stored once its loader and its shared tables' writes have run
+                need.add(dataset(dep).load)
+                need.update(set(dataset(dep).stages) - set(d.stages))
+        for stage in d.stages:
+            deps.setdefault(stage, set()).add(d.load)
     for step in DERIVED_STEPS:
-        deps[step] = {s for s, need in deps.items() if step not in need and s != step}
+        deps[step] = {s for s in deps if s != step and step not in _upstream(deps, s)}
     return {s: need - {s} for s, need in deps.items()}
+
+
+def _upstream(deps: dict[str, set[str]], step: str) -> set[str]:
+    """Every step ``step`` waits for, directly or through another."""
+    seen: set[str] = set()
+    todo = list(deps.get(step, ()))
+    while todo:
+        s = todo.pop()
+        if s not in seen:
+            seen.add(s)
+            todo.extend(deps.get(s, ()))
+    return seen
 
 
 def build_order() -> list[str]:

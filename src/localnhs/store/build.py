@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import resource
 import secrets
 import sqlite3
 import time
@@ -24,6 +25,7 @@ from localnhs.sources import registry
 from localnhs.sources._rows import Rejects, SourceError
 from localnhs.store import guards
 from localnhs.store.schema import DDL, SCHEMA_VERSION
+from localnhs.store.staging import Staged
 from localnhs.store.swap import swap_in
 
 
@@ -37,9 +39,13 @@ class BuildContext:
     raw: Path
     progress: Progress | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    # The process's peak RSS (MB) when each step ended: the step that raised it is the one to shrink.
+    peaks: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     previous: guards.Previous = field(default_factory=guards.Previous)
     accept_changes: bool = False
+    # What the dataset steps put into the tables several of them fill (store/staging.py).
+    staged: Staged = field(default_factory=Staged)
 
     def path(self, dataset: str, name: str) -> Path:
         p = self.raw / dataset / name
@@ -84,8 +90,14 @@ class BuildContext:
 
         yield advance
         self.timings[name] = time.perf_counter() - start
+        self.peaks[name] = peak_rss_mb()
         if self.progress is not None:
             self.progress.update(task, completed=total or 1, total=total or 1)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set so far, in MB (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def sha256(path: Path) -> str:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from localnhs.eras import CCG_VINTAGES, ICB_ERA
 from localnhs.sources import registry
 from localnhs.store import icb_2026
-from localnhs.store.load_organisations import ICB_START
+from localnhs.store.datasets.eccg import ICB_START
 from localnhs.store.intervals import day_before, from_snapshots
 from localnhs.store.search_key import name_key
 

@@ -3,7 +3,8 @@ readable names), NHS.UK's hospital listings (site phone and website), GOV.UK's c
 mySociety's council names, NHS England's trust websites (matched to ODS codes by name), the MPs
 elected on 4 July 2024 and mySociety's LSOA -> 2024 constituency overlaps.
 
-Every contact row keeps who listed it, the date the listing describes, the file and line.
+Every contact row keeps who listed it, the date the listing describes, the file and line. One
+``load_<dataset>`` per dataset of the registry's contacts_and_representatives folder (and nhsuk_gp).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def _contacts(code, values, as_of, listed_by, source, line):
     return [(code, kind, v.value, as_of, listed_by, source, line, v.note) for kind, v in values if v is not None]
 
 
-def load(ctx) -> None:
+def load_nhsuk_gp(ctx) -> None:
+    """NHS.UK's GP and CCG listings, and the phone and website of each hospital site."""
     conn = ctx.conn
     with ctx.step("contacts (NHS.UK)", total=len(registry.dataset(nhsuk_gp.DATASET).files) + 1) as advance:
         for f in registry.dataset(nhsuk_gp.DATASET).files:
@@ -51,18 +53,6 @@ def load(ctx) -> None:
             conn.executemany(CONTACT_SQL, rows)
         advance()
 
-    with ctx.step("councils, trusts, MPs", total=5) as advance:
-        _local_authorities(ctx)
-        advance()
-        _councils(ctx)
-        advance()
-        _trust_websites(ctx)
-        advance()
-        _members(ctx)
-        advance()
-        _overlaps(ctx)
-        advance()
-
 
 def _read_logged(ctx, ds: str, reader):
     """The dataset's one file read with its reader and logged: (its registry entry, what was parsed,
@@ -74,14 +64,14 @@ def _read_logged(ctx, ds: str, reader):
     return f, parsed, f"{ds}/{f.name}"
 
 
-def _local_authorities(ctx) -> None:
+def load_la_names(ctx) -> None:
     f, parsed, source = _read_logged(ctx, cr.LA_NAMES, cr.read_la_names)
     ctx.conn.executemany("INSERT OR REPLACE INTO local_authority VALUES (?,?,?,?,?,?,?,?)",
                          [(r.gss, r.code, r.official_name, r.nice_name, r.nation, int(r.current), r.replaced_by,
                            source) for r in parsed.rows])
 
 
-def _councils(ctx) -> None:
+def load_council_websites(ctx) -> None:
     """Council homepages by GSS code. A council GOV.UK still lists under the code of the council it
     replaced (North Yorkshire, E10000023 until 1 April 2023) gets the homepage too, saying so
     (mySociety's replaced-by says which council replaced which)."""
@@ -100,7 +90,7 @@ def _councils(ctx) -> None:
     conn.executemany(CONTACT_SQL, rows)
 
 
-def _trust_websites(ctx) -> None:
+def load_trust_websites(ctx) -> None:
     conn = ctx.conn
     f, parsed, source = _read_logged(ctx, cr.TRUST_WEBSITES, cr.read_trust_websites)
     candidates: dict[str, list[str]] = {}
@@ -120,7 +110,7 @@ def _trust_websites(ctx) -> None:
         for m in matches if m.code])
 
 
-def _members(ctx) -> None:
+def load_ge2024_mps(ctx) -> None:
     conn = ctx.conn
     f, parsed, source = _read_logged(ctx, cr.MPS, cr.read_mps)
     conn.executemany("INSERT OR REPLACE INTO constituency VALUES (?,?,?,?)",
@@ -130,7 +120,7 @@ def _members(ctx) -> None:
                       for m in parsed.rows])
 
 
-def _overlaps(ctx) -> None:
+def load_pcon24_lsoa11_lookup(ctx) -> None:
     conn, ds = ctx.conn, cr.PCON
     d = registry.dataset(ds)
     names_file = registry.file_name(ds, "names")

@@ -20,7 +20,7 @@ from pyproj import Transformer
 from localnhs.sources import boundaries, codepoint, geographr_lookups, ons_postcodes
 from localnhs.sources._rows import Rejects
 from localnhs.store import district_facts
-from localnhs.store.load_geography import lsoa_layer
+from localnhs.store.datasets._geo import lsoa_layer
 
 ENGLAND = "E92000001"
 NEAREST_MAX_M = 1000.0
