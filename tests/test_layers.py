@@ -125,6 +125,24 @@ def guarded_imports(source: str) -> list[int]:
     return lines
 
 
+def memos_over_connections(source: str) -> list[int]:
+    """Lines of functions memoised with functools (lru_cache / cache) whose first argument is a
+    database connection: such a memo keeps every connection it saw alive and answers a reloaded
+    build from the old one; the build's BuildCache (query/per_connection.py) is the place."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.args.args:
+            continue
+        if node.args.args[0].arg not in ("conn", "connection", "db"):
+            continue
+        for dec in node.decorator_list:
+            target = dec.func if isinstance(dec, ast.Call) else dec
+            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            if name in ("lru_cache", "cache"):
+                lines.append(node.lineno)
+    return lines
+
+
 def test_detectors_catch_known_bad_code():
     assert sql_strings('x = "SELECT count(DISTINCT region) FROM practice_release WHERE file = ?"')
     assert sql_strings('q = f"INSERT INTO postcode VALUES ({marks})"')
@@ -132,6 +150,9 @@ def test_detectors_catch_known_bad_code():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert guarded_imports("try:\n    from localnhs.web.pages import mount\nexcept ImportError:\n    pass\n") == [1]
     assert not guarded_imports("try:\n    import weasyprint\nexcept ImportError:\n    pass\n")
+    assert memos_over_connections("@lru_cache(maxsize=8)\ndef releases(conn):\n    pass\n") == [2]
+    assert memos_over_connections("@functools.cache\ndef f(conn, code):\n    pass\n") == [2]
+    assert not memos_over_connections("@lru_cache(maxsize=1)\ndef templates(path):\n    pass\n")
 
 
 def test_no_sql_outside_store():
@@ -158,6 +179,12 @@ def test_no_import_error_guard_around_own_modules():
     offenders = {name: guarded_imports(path.read_text()) for name, path in _modules().items()}
     offenders = {k: v for k, v in offenders.items() if v}
     assert not offenders, f"a broken module would be silently skipped: {offenders}"
+
+
+def test_no_memo_over_a_connection():
+    offenders = {name: memos_over_connections(path.read_text()) for name, path in _modules().items()}
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert not offenders, f"memoise per build with query/per_connection.build_cache: {offenders}"
 
 
 @pytest.mark.parametrize("layer,forbidden", [

@@ -1,6 +1,6 @@
 """A bounded cache of rendered answers, as plain ASGI middleware.
 
-A place's answer (JSON at /api/places/{pc}, the page at /places/{pc}) depends only on the
+A place's answer (JSON at /api/places/{pc}, the page at /places/{pc}; and /national) depends only on the
 postcode, the date asked about (the query string; no date means today) and the database build,
 which is read-only for its life. So a rendered 200 response is kept, keyed by
 (build id, today's date, path, query string), and the next identical request is answered from
@@ -16,11 +16,15 @@ import zlib
 from collections import OrderedDict
 
 CACHED_PREFIXES = ("/api/places/", "/places/")
+CACHED_PATHS = frozenset({"/national"})  # whole pages that depend only on the build, the day and the query
 MAX_BYTES = 48 * 1024 * 1024
 
 
 def cacheable(path: str) -> bool:
-    """A single place's answer or page (not the bulk route, briefings or sub-pages)."""
+    """A single place's answer or page (not the bulk route, briefings or sub-pages), or one of
+    CACHED_PATHS."""
+    if path in CACHED_PATHS:
+        return True
     for prefix in CACHED_PREFIXES:
         if path.startswith(prefix):
             rest = path[len(prefix):]

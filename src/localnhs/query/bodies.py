@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from functools import lru_cache
 
 from localnhs import kinds
 from localnhs.query.model import Body, Successor
 from localnhs.query.names import display
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
 
@@ -47,11 +47,13 @@ def successor(conn, code: str, as_of: dt.date) -> Successor | None:
 def body(conn, code: str, as_of: dt.date, *, method: str | None = None, confidence: str | None = None) -> Body | None:
     """A fresh copy each call (callers set method and confidence); the lookups behind it are cached,
     since the database is read-only while serving."""
-    b = _body(conn, code, as_of)
+    b = build_cache(conn).memo("bodies", _body, code, as_of, limit=BODY_MEMO_LIMIT)
     return None if b is None else dataclasses.replace(b, method=method, confidence=confidence)
 
 
-@lru_cache(maxsize=50_000)
+BODY_MEMO_LIMIT = 50_000
+
+
 def _body(conn, code: str, as_of: dt.date) -> Body | None:
     org = read.organisation(conn, code)
     if org is None:

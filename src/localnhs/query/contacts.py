@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body
 from localnhs.query.names import expand
-from localnhs.query.per_connection import PerConnection
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 from localnhs.store import read_contacts as rc
 
@@ -120,8 +120,9 @@ def _council_code(b: Body) -> str | None:
     return b.code if b.kind == "council" else None
 
 
-# Answers already worked out on this connection's build (contacts do not change within a build).
-_cache: PerConnection[dict] = PerConnection(lambda conn: {})
+def _cache(conn) -> dict:
+    """Answers already worked out on this connection's build (contacts do not change within a build)."""
+    return build_cache(conn).part("contacts", lambda _conn: {})
 
 
 def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | None = None,

@@ -36,7 +36,7 @@ def list_size_dates(conn) -> list[str]:
 def icb_population_range(conn, figure_date: str | None = None, as_of: dt.date = ICB_ERA) -> dict | None:
     """Smallest and largest ICB by registered patients: the latest practice list sizes (figure_date),
     each practice counted in the ICB its sub-ICB location belonged to on as_of (by default the day
-    ICBs began)."""
+    ICBs began), and named as it was then."""
     dates = read.figure_dates(conn, "registered_patients")
     if not dates:
         return None
@@ -46,7 +46,7 @@ def icb_population_range(conn, figure_date: str | None = None, as_of: dt.date = 
     if not rows:
         return None
     total = sum(r["value"] for r in read.figure_values(conn, "registered_patients", fdate))
-    icbs = [{"code": r["icb"], "name": name_on(conn, r["icb"], dt.date.today().isoformat()), "patients": int(r["patients"]),
+    icbs = [{"code": r["icb"], "name": name_on(conn, r["icb"], day), "patients": int(r["patients"]),
              "practices": r["practices"]} for r in rows]
     icbs.sort(key=lambda x: x["patients"])
     counted = sum(x["patients"] for x in icbs)

@@ -43,14 +43,32 @@ class PerConnection(Generic[T]):
             return value
 
 
+_MISSING = object()
+MEMO_LIMIT = 100_000
+
+
 class BuildCache:
     """Everything one build's connection has worked out, by part name (``"compiled"``,
-    ``"practices"``): ``part(name, make)`` is ``make(conn)``, made once for this build."""
+    ``"practices"``): ``part(name, make)`` is ``make(conn)``, made once for this build, and
+    ``memo(name, make, *args)`` is ``make(conn, *args)``, remembered per arguments in a table that
+    is emptied and refilled when it grows past ``limit`` (so a long-running server stays bounded)."""
 
     def __init__(self, conn):
         self.conn = conn
         self._parts: dict[str, object] = {}
+        self._memos: dict[str, dict] = {}
         self._lock = threading.RLock()
+
+    def memo(self, name: str, make: Callable[..., T], *args, limit: int = MEMO_LIMIT) -> T:
+        table = self._memos.get(name)
+        if table is None:
+            table = self._memos.setdefault(name, {})
+        value = table.get(args, _MISSING)
+        if value is _MISSING:
+            if len(table) >= limit:
+                table.clear()
+            value = table[args] = make(self.conn, *args)
+        return value
 
     def part(self, name: str, make: Callable[[object], T]) -> T:
         value = self._parts.get(name)

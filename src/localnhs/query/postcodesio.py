@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from localnhs.query import postcode as pc
 from localnhs.query.dates import ICB_2026, ICB_ERA, ccg_column  # 2026: 12 ICBs merged or split into 7
-from localnhs.query.per_connection import PerConnection
+from localnhs.query.per_connection import build_cache
 from localnhs.store import postcodesio as store
 from localnhs.store import read_contacts
 
@@ -148,7 +148,8 @@ class Reference:
 
 
 # The lookups for a connection, read on first use; a new build's connection gets its own.
-reference: PerConnection[Reference] = PerConnection(Reference)
+def reference(conn) -> Reference:
+    return build_cache(conn).part("postcodesio_reference", Reference)
 
 
 def find(conn, text: str):

@@ -16,7 +16,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from localnhs.store import postcodesio as store
-from localnhs.query.per_connection import PerConnection
+from localnhs.query.per_connection import build_cache
 
 EARTH_M = 6_371_008.8
 
@@ -76,5 +76,6 @@ class Points:
         return random.choice(self.all) if self.all else None
 
 
-# The index for a connection, built on first use (a few seconds and ~150 MB for Great Britain).
-points: PerConnection[Points] = PerConnection(Points)
+def points(conn) -> Points:
+    """The index for a connection's build, built on first use (a few seconds and ~150 MB for Great Britain)."""
+    return build_cache(conn).part("postcodesio_points", Points)

@@ -17,7 +17,7 @@ from localnhs.store import read
 
 
 def release_for(conn, as_of: dt.date) -> tuple[str, str]:
-    rows = read.releases(conn)
+    rows = build_cache(conn).part("releases", read.releases)
     chosen = rows[0]
     for r in rows:
         if r["as_of"] <= as_of.isoformat():
@@ -25,41 +25,17 @@ def release_for(conn, as_of: dt.date) -> tuple[str, str]:
     return chosen["file"], chosen["as_of"]
 
 
-MEMO_LIMIT = 100_000
-
-
-class _Facts:
-    """The practice facts one build has looked up (in its BuildCache): open practices per
-    release, list sizes and PCN/commissioner links per (practice, date). Bounded: a memo that
-    grows past MEMO_LIMIT is emptied and refilled."""
-
-    def __init__(self, conn):
-        self.active: dict[str, frozenset[str]] = {}
-        self.sizes: dict = {}
-        self.links: dict = {}
-
-
-def _facts(conn) -> _Facts:
-    return build_cache(conn).part("practices", _Facts)
-
-
 def _active(conn, file: str) -> frozenset[str]:
-    memo = _facts(conn).active
-    got = memo.get(file)
-    if got is None:
-        got = memo[file] = frozenset(read.active_gp_codes(conn, file))
-    return got
+    return build_cache(conn).memo("active_practices", _find_active, file)
+
+
+def _find_active(conn, file: str) -> frozenset[str]:
+    return frozenset(read.active_gp_codes(conn, file))
 
 
 def list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
     """The registered-patient count nearest before the date (else the first after)."""
-    memo = _facts(conn).sizes
-    got = memo.get((code, as_of))
-    if got is None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        got = memo[(code, as_of)] = _list_size(conn, code, as_of)
-    return got
+    return build_cache(conn).memo("list_sizes", _list_size, code, as_of)
 
 
 def _list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]:
@@ -77,13 +53,7 @@ def practice_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body |
 
 
 def _links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
-    memo = _facts(conn).links
-    got = memo.get((code, as_of))
-    if got is None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        got = memo[(code, as_of)] = _find_links(conn, code, as_of)
-    return got
+    return build_cache(conn).memo("practice_links", _find_links, code, as_of)
 
 
 def _find_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:

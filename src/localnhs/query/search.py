@@ -7,6 +7,7 @@ in the names we hold (rapidfuzz's edit-distance ratio), so "Warington" offers "W
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from localnhs import kinds
 from localnhs.query.names import display
-from localnhs.query.per_connection import PerConnection
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 from localnhs.store.search_key import name_key
 
@@ -73,7 +74,8 @@ def _count_words(conn) -> tuple[list[str], Counter]:
 
 
 # The words of every search key, for each build's connection.
-_vocabulary: PerConnection[tuple[list[str], Counter]] = PerConnection(_count_words)
+def _vocabulary(conn) -> tuple[list[str], Counter]:
+    return build_cache(conn).part("search_vocabulary", _count_words)
 
 
 def suggest(conn, text: str) -> str | None:
@@ -96,14 +98,41 @@ def suggest(conn, text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-def whereabouts(conn, codes: list[str]) -> dict[str, dict]:
-    """code -> {name, town, council, closed}: the name it has now, the last part of the address, the council its postcode is in
-    (newest ONS name) and the closing date, so results with the same name can be told apart."""
+def whereabouts(conn, codes: list[str], as_of: dt.date) -> dict[str, dict]:
+    """code -> {name, town, council, closed}: the name it has now, the last part of the address, the
+    council its postcode is in (newest ONS name) and the closing date if it had closed by ``as_of``
+    (a body that closes later was open on the day asked about), so results with the same name can
+    be told apart."""
     out = {}
     for r in read.org_places(conn, list(codes)):
         town = display((r["address"] or "").split(",")[-1].strip().upper()) or None
-        out[r["code"]] = {"name": display(r["name"]), "town": town, "council": r["council"], "closed": r["closed"]}
+        closed = r["closed"] if r["closed"] and r["closed"] <= as_of.isoformat() else None
+        out[r["code"]] = {"name": display(r["name"]), "town": town, "council": r["council"], "closed": closed}
     return out
+
+
+@dataclass
+class Found:
+    """What a name search found: ``hits`` when the text matched; otherwise ``suggestions`` from a
+    corrected spelling (with ``did_you_mean``, the corrected text as a name is written) or, failing
+    that, from the text with one word left out."""
+
+    hits: list[Hit]
+    suggestions: list[Hit]
+    did_you_mean: str | None = None
+
+
+def find(conn, text: str, limit: int = 20) -> Found:
+    """A name search that never just says "nothing": exact hits, else a spelling correction that
+    finds something, else what matches with a word dropped."""
+    hits = search(conn, text, limit=limit)
+    if hits:
+        return Found(hits, [])
+    better = suggest(conn, text)
+    fixed = search(conn, better, limit=limit) if better else []
+    if fixed:
+        return Found([], fixed, display(better.upper()))
+    return Found([], with_a_word_dropped(conn, text))
 
 
 def with_a_word_dropped(conn, text: str, limit: int = 10) -> list[Hit]:

@@ -23,12 +23,15 @@ from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, Successor, TrustRole
-from localnhs.query.per_connection import PerConnection
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
 LABELS = {code: role.service for code, role in kinds.ROLES.items()}
-# (footprint, council) of a trust's headquarters per (code, date), for each build's connection
-_footprints: PerConnection[dict] = PerConnection(lambda conn: {})
+def _footprints(conn) -> dict:
+    """(footprint, council) of a trust's headquarters per (code, date), for this connection's build."""
+    return build_cache(conn).part("trust_footprints", lambda _conn: {})
+
+
 COMMUNITY_REACH_KM = 25  # community trusts serve compact areas: farther than this, it is not yours
 ERA_SPLIT = dt.date(2020, 4, 1)  # footprints before this date use 2016 councils, from it councils since 2023
 FOOTPRINT_DATE = {"council_2016": dt.date(2016, 4, 1), "council_2023": dt.date(2024, 6, 1)}
@@ -170,7 +173,7 @@ def _catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
     """Admission shares by trust, averaged over the catchment years, with every code carried to
     its successor first: one year's file can miss a merged trust entirely (2019 has no Somerset
     FT rows, so Taunton's largest share there is Bristol's), which the other year still holds."""
-    years = read.catchment_years(conn)
+    years = build_cache(conn).part("catchment_years", read.catchment_years)
     totals: dict[str, float] = {}
     used = []
     for year in years:

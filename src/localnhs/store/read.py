@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache
 
 Row = sqlite3.Row
 
@@ -137,7 +136,6 @@ def related_to(conn, code: str, kind: str, date: str | None = None, limit: int =
     ).fetchall()
 
 
-@lru_cache(maxsize=8)
 def releases(conn) -> list[Row]:
     return conn.execute("SELECT DISTINCT file, as_of FROM practice_release ORDER BY as_of").fetchall()
 
@@ -199,7 +197,6 @@ def catchment(conn, msoa11: str, year: int) -> list[Row]:
     ).fetchall()
 
 
-@lru_cache(maxsize=8)
 def catchment_years(conn) -> list[int]:
     return [r[0] for r in conn.execute("SELECT DISTINCT year FROM catchment ORDER BY year")]
 

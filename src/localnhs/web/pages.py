@@ -74,7 +74,7 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
     from localnhs.query import postcode as pc
     from localnhs.query.errors import QueryError
     from localnhs.query.places import locate
-    from localnhs.query.search import search
+    from localnhs.query.search import find
 
     text = " ".join((q or "").split())
     if not text:
@@ -94,31 +94,22 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200)):
         area = [{"name": loc.label, "href": place_href(loc.postcode), "what": "Postcode area",
                  "note": loc.notes[0] if loc.notes else None}]
         return render("search.html", query=text, hits=area, suggestions=None, errors=None)
-    hits = search(conn, text, limit=20)
-    if not hits and re.search(r"\d", text):
+    found = find(conn, text, limit=20)
+    if not found.hits and re.search(r"\d", text):
         return _search_error(text, f"Enter {pc.EXAMPLE}")
-    if not hits:
-        from localnhs.query.names import display
-        from localnhs.query.search import suggest
-
-        better = suggest(conn, text)
-        fixed = search(conn, better, limit=20) if better else []
-        if fixed:
-            shown = display(better.upper())
-            return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, fixed),
-                          did_you_mean={"text": shown, "href": "/search?" + urlencode({"q": shown})}, errors=None)
-        from localnhs.query.search import with_a_word_dropped
-
-        return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, with_a_word_dropped(conn, text)),
-                      did_you_mean=None, errors=None)
-    return render("search.html", query=text, hits=_views(conn, hits), suggestions=None, errors=None)
+    if not found.hits:
+        shown = found.did_you_mean
+        return render("search.html", status=404, query=text, hits=[], suggestions=_views(conn, found.suggestions),
+                      did_you_mean={"text": shown, "href": "/search?" + urlencode({"q": shown})} if shown else None,
+                      errors=None)
+    return render("search.html", query=text, hits=_views(conn, found.hits), suggestions=None, errors=None)
 
 
 def _views(conn, hits) -> list[dict]:
     """At most six areas; every organisation with its town, council and whether it has closed."""
     from localnhs.query.search import area_postcode, whereabouts
 
-    places = whereabouts(conn, [h.code for h in hits if not h.kind.startswith("area_")])
+    places = whereabouts(conn, [h.code for h in hits if not h.kind.startswith("area_")], AsOf.parse(None).day)
     views, areas, seen = [], 0, set()
     for h in hits:
         if h.kind.startswith("area_"):
@@ -147,8 +138,7 @@ def _hit_view(conn, h, area_postcode, place: dict | None = None) -> dict:
         where = [x for x in (place["town"], place["council"]) if x]
         if len(where) == 2 and where[0].lower() == where[1].lower():
             where = where[:1]
-    closed = place and place["closed"] and place["closed"] <= _today()
-    label = "Closed " + nice_date(place["closed"]) if closed else None
+    label = "Closed " + nice_date(place["closed"]) if place and place["closed"] else None
     if not h.current and place and place["name"] and place["name"] != h.name:
         what = f"Former name of {place['name']}"
     elif h.kind == "former_name":
@@ -315,18 +305,9 @@ def practice_page(request: Request, code: str, as_of: str | None = None):
 
 @router.get("/national", response_class=HTMLResponse)
 def national_page(request: Request, as_of: str | None = None):
-    when = _as_of(as_of)
-    # The figures only change with the database or the day; stats() scans every postcode (~0.6 s),
-    # so keep the rendered page per (date asked, today) for this app's database.
-    cache = getattr(request.app.state, "national_pages", None)
-    if cache is None:
-        cache = request.app.state.national_pages = {}
-    key = (request.app.state.db.current.build_id, when.param, _today())  # a new build is new figures
-    if key not in cache:
-        if len(cache) > 16:
-            cache.clear()
-        cache[key] = _national_html(_conn(request), when)
-    return HTMLResponse(cache[key])
+    # stats() scans every postcode (~0.6 s): the app's answer cache (api/cache.py) keeps the
+    # rendered page per (build, today, date asked).
+    return HTMLResponse(_national_html(_conn(request), _as_of(as_of)))
 
 
 def _national_html(conn, when: AsOf) -> str:
