@@ -110,6 +110,15 @@ def place(answer: dict) -> dict:
     }
 
 
+def bulk(answer: dict) -> dict:
+    """A one-date bulk answer: each item's place answer as place() records it, or its error."""
+    if "results" not in answer:
+        return answer
+    return {"as_of": answer.get("as_of"), "count": answer.get("count"),
+            "results": [[i.get("query"), place(i["result"]) if i.get("result") else i.get("error")]
+                        for i in answer["results"]]}
+
+
 def organisation(answer: dict) -> dict:
     if "error" in answer:
         return answer
@@ -143,7 +152,7 @@ def snapshot(client, postcodes: list[str]) -> dict:
             out[f"place {pcd} {day}"] = [r.status_code, place(r.json())]
     for day in DATES:
         r = client.post("/api/places:bulk", json={"postcodes": postcodes[:20], "as_of": day})
-        out[f"bulk {day}"] = [r.status_code, r.json()]
+        out[f"bulk {day}"] = [r.status_code, bulk(r.json())]
         r = client.get("/api/stats", params={"as_of": day})
         out[f"stats {day}"] = [r.status_code, r.json()]
         for code in ORGANISATIONS:

@@ -52,10 +52,23 @@ def test_bulk_per_item_errors(api):
                                             "as_of": "2016-04-01"})
     assert r.status_code == 200
     results = r.json()["results"]
-    assert results[0]["result"]["commissioner_code"] == "02E"
+    assert results[0]["result"]["commissioners"][0]["code"] == "02E"
     assert results[1]["error"]["code"] == "invalid_input"
     assert results[2]["error"]["code"] == "outside_england"
-    assert results[3]["result"]["commissioner_code"] == "03V"
+    assert results[3]["result"]["commissioners"][0]["code"] == "03V"
+
+
+@pytest.mark.parametrize("as_of", ["2016-04-01", None])
+def test_a_bulk_answer_is_the_place_answer(api, as_of):
+    """One shape for a place: each bulk result is what GET /api/places/{pc} answers for that date,
+    less the nearest practices and the national bodies (and the contacts the single lookup adds)."""
+    postcodes = ["WA5 1QG", "NN17 1AB", "TA1 5DA", "E1 1BB", "YO10 5DD"]
+    body = {"postcodes": postcodes} | ({"as_of": as_of} if as_of else {})
+    results = api.post("/api/places:bulk", json=body).json()["results"]
+    for pc, item in zip(postcodes, results):
+        single = api.get(f"/api/places/{pc}", params={"as_of": as_of} if as_of else {}).json()
+        assert set(single) - set(item["result"]) >= {"practices", "national"}
+        assert item["result"] == {k: single[k] for k in item["result"]}, pc
     _error(api.post("/api/places:bulk", json={"postcodes": ["WA5 1QG"] * (BULK_LIMIT + 1)}), 400, "invalid_input")
     _error(api.post("/api/places:bulk", json={"postcode": "WA5 1QG"}), 400, "invalid_input")
 

@@ -210,16 +210,19 @@ class BulkRequest(BaseModel):
     format: Literal["json", "csv"] | None = Field(None, description="json (default) or csv (set-based answer).")
 
 
-class BulkRow(_Open):
-    postcode: str
-    status: str
-    commissioner_code: str | None = None
-    commissioner: str | None = None
-    icb_or_area_code: str | None = None
-    region_code: str | None = None
-    council_codes: list[str] = []
-    acute_trust_code: str | None = None
-    ambulance_trust_code: str | None = None
+class BulkPlace(_Open):
+    """A postcode's answer as GET /api/places/{pc} gives it, without `practices` and `national`."""
+
+    as_of: str = Field(examples=["2016-04-01"])
+    location: Location
+    councils: list[Body]
+    ward: Area | None = None
+    hwb: Body | None = None
+    healthwatch: Body | None = None
+    commissioners: list[Body]
+    trusts: list[TrustRole]
+    sources: list[str]
+    notes: list[str] = []
 
 
 class BulkItem(BaseModel):
@@ -227,12 +230,12 @@ class BulkItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     query: str
-    result: BulkRow | None = None
+    result: BulkPlace | None = None
     error: ErrorDetail | None = None
 
 
 class Bulk(_Open):
-    """One date, JSON: each postcode's full answer."""
+    """One date, JSON: each postcode's place answer (GET /api/places/{pc} without practices and national bodies)."""
 
     as_of: str | None
     count: int

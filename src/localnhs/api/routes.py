@@ -93,7 +93,9 @@ def bulk(request: Request, body: dict = Body(..., examples=[
         {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": "2016-04-01"},
         {"postcodes": ["WA5 1QG", "NN17 1AA"], "as_of": ["today", "2016-04-01"], "format": "csv", "fields": ["icb", "ccg"]}]),
          format: str | None = Query(None, description="json (default) or csv")):
-    """One date in JSON: each postcode's full answer (commissioners, councils, trusts). A list of
+    """One date in JSON: each postcode's answer in the shape of ``GET /api/places/{pc}`` (location,
+    commissioners, councils, ward, Health and Wellbeing Board, Healthwatch, trusts by role with method
+    and confidence), without nearest practices and national bodies. A list of
     dates, ``fields`` or ``format=csv``: the codes and names of `localnhs enrich` for every date,
     from one set-based lookup over all the postcodes (columns suffixed with the date; a status per
     row, an ``error`` on the rows not answered)."""
@@ -117,16 +119,16 @@ def bulk(request: Request, body: dict = Body(..., examples=[
         raise InvalidInput(f"format {fmt!r} is not known: use json or csv.")
     if isinstance(as_of, list) or fields is not None or fmt == "csv":
         return _bulk_set(request, postcodes, as_of, fields, fmt)
-    from localnhs.query.bulk import enrich
+    from localnhs.query.bulk import place_answers
 
     conn = request.app.state.conn
     results = []
-    for item in enrich(conn, postcodes, dates.AsOf.parse(as_of_value(as_of))):
+    for query, answer in place_answers(conn, postcodes, dates.AsOf.parse(as_of_value(as_of)).day):
         check_cancelled(request)  # the client left or time ran out: stop here (api/limits.py)
-        if isinstance(item["result"], QueryError):
-            results.append({"query": item["query"], **query_error_body(item["result"])})
+        if isinstance(answer, QueryError):
+            results.append({"query": query, **query_error_body(answer)})
         else:
-            results.append({"query": item["query"], "result": item["result"]})
+            results.append({"query": query, "result": answer})
     return _json({"as_of": as_of, "count": len(results), "results": results})
 
 

@@ -1,46 +1,47 @@
-"""Bulk enrichment: one compact row per postcode (commissioner, ICB, region, councils,
-trusts), errors per item so one bad postcode never fails the batch."""
+"""Bulk answers: for one date, each postcode's place answer (the shape of a single lookup);
+for the set-based path, the dated codes of every area at once. Errors are per item, so one bad
+postcode never fails the batch."""
 
 from __future__ import annotations
 
-from localnhs.query.commissioners import commissioners, footprint
+import datetime as dt
+
+from localnhs.query.commissioners import commissioners
 from localnhs.query.councils import councils
 from localnhs.query.dates import ICB_ERA, parse
 from localnhs.query.errors import QueryError
 from localnhs.query.places import locate
 from localnhs.query.postcode import normalise
-from localnhs.query.trusts import acute, ambulance
+from localnhs.query.model import to_dict
+from localnhs.query.trusts import ambulance
 
 
-def enrich_one(conn, query: str, when) -> dict:
-    pcd = normalise(query)
-    loc = locate(conn, pcd)
-    chain = commissioners(conn, loc, when)
-    cs, hwb, hw = councils(conn, loc, when)
-    fp = footprint(conn, chain, when)
-    a, amb = acute(conn, loc, when, fp), ambulance(conn, loc, when)
-    return {
-        "postcode": loc.postcode, "status": loc.status, "lat": loc.lat, "lon": loc.lon,
-        "lsoa11": loc.lsoa11, "lsoa21": loc.lsoa21,
-        "commissioner_code": chain[0].code if chain else None, "commissioner": chain[0].name if chain else None,
-        "icb_or_area_code": chain[1].code if len(chain) > 1 else None,
-        "icb_or_area": chain[1].name if len(chain) > 1 else None,
-        "region_code": chain[-1].code if len(chain) > 2 else None, "region": chain[-1].name if len(chain) > 2 else None,
-        "council_codes": [c.code for c in cs], "councils": [c.name for c in cs],
-        "healthwatch": hw.name if hw else None,
-        "acute_trust_code": a.trust.code if a.trust else None, "acute_trust": a.trust.name if a.trust else None,
-        "acute_method": a.method,
-        "ambulance_trust_code": amb.trust.code if amb.trust else None,
-    }
+# What a bulk answer leaves out of the place answer: the same for every row (national bodies) or
+# a search of its own per postcode (nearest practices); GET /api/places/{pc} has them.
+LEFT_OUT = ("practices", "national")
 
 
-def enrich(conn, postcodes, as_of=None):
-    when = parse(as_of)
+def place_answer(conn, query: str, when: dt.date) -> dict:
+    """One postcode's answer in the shape of GET /api/places/{pc} (the same local system, from the
+    same compiled answers), without LEFT_OUT. A query that is not a full postcode is refused
+    (InvalidInput), as a bulk item must be one postcode."""
+    from localnhs.query.local_system import local_system
+
+    normalise(query)  # a full postcode, or InvalidInput saying what one looks like
+    out = to_dict(local_system(conn, query, when, n_practices=0))
+    for key in LEFT_OUT:
+        out.pop(key, None)
+    return out
+
+
+def place_answers(conn, postcodes, when: dt.date):
+    """(query, answer dict or the QueryError that refused it) for each postcode, in order: one bad
+    postcode never fails the batch."""
     for q in postcodes:
         try:
-            yield {"query": q, "result": enrich_one(conn, q, when)}
+            yield q, place_answer(conn, q, when)
         except QueryError as exc:
-            yield {"query": q, "result": exc}
+            yield q, exc
 
 
 # --- Set-based enrichment: the answer for every area at once ---------------------------------
