@@ -320,17 +320,26 @@ def enrich_file(lookup: Lookup, src: Path, dst: Path, postcode_col: str = "postc
 
 # -- frames (the Python API) -----------------------------------------------------------------
 
-_LOOKUPS: dict[str, Lookup] = {}
+_LOOKUPS: dict[tuple, Lookup] = {}
 
 
 def default_lookup(db: str | os.PathLike | None = None) -> Lookup:
+    """The Lookup of the database at ``db`` (default: the project's), reused while that file is the
+    same one: a rebuild swaps in a new file, which gets a new Lookup rather than the old build's."""
     from localnhs import paths
     from localnhs.store.db import connect
 
-    path = str(db or paths.default_db())
-    lk = _LOOKUPS.get(path)
+    path = Path(db or paths.default_db())
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    key = (str(path), st.st_ino if st else None, st.st_mtime_ns if st else None)
+    lk = _LOOKUPS.get(key)
     if lk is None:
-        lk = _LOOKUPS[path] = Lookup(connect(Path(path)))
+        lk = Lookup(connect(path))
+        _LOOKUPS.clear()   # one database at a time: let an old build's connection go
+        _LOOKUPS[key] = lk
     return lk
 
 

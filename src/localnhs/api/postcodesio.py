@@ -401,19 +401,14 @@ def _outcode(request: Request, outcode: str) -> dict | None:
     code = outcode.replace(" ", "").upper()
     if not pc.OUTCODE.match(code):
         return None
-    return _outcode_cached(_conn(request), code)
+    return _outcode_record(_conn(request), code)
 
 
-_OUTCODE_CACHE: dict = {}
+def _outcode_record(conn, code: str):
+    """An outcode's record reads every postcode in it: remembered for the build being served."""
+    from localnhs.query.per_connection import build_cache
 
-
-def _outcode_cached(conn, code: str):
-    key = (conn, code)
-    if key not in _OUTCODE_CACHE:
-        if len(_OUTCODE_CACHE) > 5000:
-            _OUTCODE_CACHE.clear()
-        _OUTCODE_CACHE[key] = q.outcode_record(conn, code)
-    return _OUTCODE_CACHE[key]
+    return build_cache(conn).memo("postcodesio_outcodes", q.outcode_record, code, limit=5000)
 
 
 def _nearest_outcodes(request: Request, lon, lat) -> list | None:
@@ -428,7 +423,7 @@ def _nearest_outcodes(request: Request, lon, lat) -> list | None:
     hits = points(_conn(request)).nearest_outcodes(lat, lon, radius, limit)
     out = []
     for code, d in hits:
-        rec = _outcode_cached(_conn(request), code)
+        rec = _outcode_record(_conn(request), code)
         if rec is not None:
             out.append({**rec, "distance": round(d, 6)})
     return out or None

@@ -134,15 +134,10 @@ def bulk(request: Request, body: dict = Body(..., examples=[
 
 def _lookup(request: Request):
     """The compiled bulk lookup of the build being served (made once per build)."""
-    from localnhs.export import Lookup, _build_id
+    from localnhs.export import Lookup
+    from localnhs.query.per_connection import build_cache
 
-    conn = request.app.state.conn
-    cache = request.app.state.__dict__.setdefault("bulk_lookups", {})
-    build = _build_id(conn)
-    if build not in cache:
-        cache.clear()
-        cache[build] = Lookup(conn)
-    return cache[build]
+    return build_cache(request.app.state.conn).part("bulk_lookup", Lookup)
 
 
 def _bulk_set(request: Request, postcodes, as_of, fields, fmt):
