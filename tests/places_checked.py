@@ -151,6 +151,9 @@ S = {
     "CNWL_CAMDEN": "https://cnwl.nhs.uk/news/englands-new-chief-nursing-officer-meets-cnwl-camden-community-services",
     "CHCP": "https://www.cqc.org.uk/provider/1-191582971/reports",
     "SWYPFT_W": "https://en.wikipedia.org/wiki/South_West_Yorkshire_Partnership_NHS_Foundation_Trust",
+    "WILTS_GWH": "https://www.bbc.co.uk/news/uk-england-wiltshire-11744059",
+    "HCRG_BSW": "https://www.thecanary.co/trending/2024/10/17/nhs-services-wiltshire/",
+    "BATHNES": "https://democracy.bathnes.gov.uk/mgAi.aspx?ID=29731",
     "HPFT": "https://www.hertfordshire.gov.uk/about-the-council/news/press-releases/collaborative-five-year-plan-to-deliver-mental-health-and-learning-disability-services-for-hertfordshire.aspx",
 }
 
@@ -303,12 +306,12 @@ PLACES = [
     ("SO14 6RZ", "Southampton", (None, "R1C"), ("RW1", "RW1"), ("RHM", "RHM"), "RYE", ("SOLENT", "HIOW")),
     ("PO30 2NS", "Isle of Wight", ("R1F", "R1F"), ("RW1", "RW1"), ("R1F", "R1F"), "R1F", ("IOW", "HIOW")),
     # South West
-    ("BA2 9JD", "Bath and North East Somerset", ("RVN", "~Sirona"), ("RVN", None), ("RD1", "RD1"), "RYF", ("AWP", "SIRONA")),
+    ("BA2 9JD", "Bath and North East Somerset", ("RVN", "~Sirona"), ("RVN", "~HCRG"), ("RD1", "RD1"), "RYF", ("AWP", "SIRONA", "BATHNES", "HCRG_BSW")),
     ("BS1 3LQ", "Bristol", ("RVN", "~Bristol Community Health"), ("RVN", "~Sirona"), ("RA7", "RA7"), "RYF", ("AWP", "SIRONA")),
     ("BS49 4BT", "North Somerset", ("RVN", "~North Somerset Community Partnership"), ("RVN", "~Sirona"), (None, None), "RYF", ("AWP", "SIRONA")),
     ("BS36 1AB", "South Gloucestershire", ("RVN", "~Sirona"), ("RVN", "~Sirona"), ("RVJ", "RVJ"), "RYF", ("AWP", "SIRONA")),
-    ("SN2 1BL", "Swindon", ("RVN", None), ("RVN", None), ("RN3", "RN3"), "RYF", ("AWP",)),
-    ("SN10 5QT", "Wiltshire", ("RVN", None), ("RVN", None), (None, None), "RYF", ("AWP",)),
+    ("SN2 1BL", "Swindon", ("RVN", None), ("RVN", "~HCRG"), ("RN3", "RN3"), "RYF", ("AWP", "HCRG_BSW")),
+    ("SN10 5QT", "Wiltshire", ("RVN", "RN3"), ("RVN", "~HCRG"), (None, None), "RYF", ("AWP", "WILTS_GWH", "HCRG_BSW")),
     ("PL3 5DA", "Plymouth", ("~Livewell", "~Livewell"), ("~Livewell", "~Livewell"), ("RK9", "RK9"), "RYF", ("LIVEWELL",)),
     ("TQ2 6RD", "Torbay", ("RWV", None), ("RWV", None), ("RA9", "RA9"), "RYF", ("TORBAY", "DPT")),
     ("EX11 1QD", "Devon", ("RWV", None), ("RWV", None), ("RH8", "RH8"), "RYF", ("DPT",)),

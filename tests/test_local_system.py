@@ -181,12 +181,90 @@ def test_overrides_refuse_a_row_without_source():
     from localnhs.sources._rows import SourceError
 
     good = provider_overrides.read()
-    assert good and all(o.source.startswith("https://") and o.checked == "2026-12-02" for o in good)
+    assert good and all(o.source.startswith("https://") and "2026-12-02" <= o.checked <= dt.date.today().isoformat()
+                        for o in good)
     bad = ("overrides:\n  - area: E06000007\n    name: Warrington\n    area_kind: council_2023\n"
            "    role: community\n    from: 2020-04-01\n    org: RWW\n    org_name: x\n    checked: 2026-12-02\n"
            "    says: x\n")
     with pytest.raises(SourceError, match="missing 'source'"):
         provider_overrides.read(bad)
+
+
+NON_NHS_NO_CODE = ("overrides:\n  - area: E06000054\n    name: Wiltshire\n    area_kind: council_2023\n"
+                   "    role: community\n    from: 2020-04-01\n    org_name: Wiltshire Health and Care LLP\n"
+                   "    non_nhs: true\n{kind}    source: https://www.cqc.org.uk/provider/1-2642739822/reports\n"
+                   "    checked: 2026-12-03\n    says: x\n")
+
+
+def test_overrides_take_a_non_nhs_provider_without_an_ods_code():
+    """A non-NHS provider may have no ODS code: it then needs a name and a kind; an NHS trust always a code."""
+    from localnhs.sources import provider_overrides
+    from localnhs.sources._rows import SourceError
+
+    (row,) = provider_overrides.read(NON_NHS_NO_CODE.format(kind="    kind: limited liability partnership\n"))
+    assert row.org is None and row.non_nhs and row.kind == "limited liability partnership"
+    with pytest.raises(SourceError, match="missing 'kind'"):
+        provider_overrides.read(NON_NHS_NO_CODE.format(kind=""))
+    nhs = NON_NHS_NO_CODE.format(kind="").replace("    non_nhs: true\n", "")
+    with pytest.raises(SourceError, match="missing 'org'"):
+        provider_overrides.read(nhs)
+
+
+def test_a_cited_provider_without_an_ods_code_is_named_not_none_found(db_path):
+    """The footprint row of a code-less non-NHS provider answers with its name (a view stands in for the row)."""
+    import sqlite3
+
+    c = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)   # a connection of its own: the view is its alone
+    c.row_factory = sqlite3.Row
+    try:
+        c.execute("CREATE TEMP VIEW provider_footprint AS SELECT * FROM main.provider_footprint WHERE NOT "
+                  "(area_code = 'E06000054' AND role = 'community') UNION ALL SELECT 'E06000054', 'council_2023', "
+                  "'community', '2020-04-01', NULL, NULL, 'Wiltshire Health and Care LLP', 'non_nhs', 'override', "
+                  "'Wiltshire Health and Care LLP is a limited liability partnership, not an NHS trust: x', "
+                  "'https://www.cqc.org.uk/provider/1-2642739822/reports', 'high'")
+        com = next(t for t in local_system(c, "SN10 5QT").trusts if t.role == "community")
+    finally:
+        c.close()
+    assert com.trust is not None and com.trust.code is None and com.trust.name == "Wiltshire Health and Care LLP"
+    assert com.basis == "cited" and com.confidence == "high" and "not an NHS trust" in com.note
+
+
+def test_wiltshire_community_services_by_date(conn):
+    """Great Western Hospitals until June 2016, Wiltshire Health and Care (an LLP of three NHS trusts, not a
+    trust itself) from July 2016, HCRG Care Group from April 2025: each from a cited row, each saying so."""
+    def com(d):
+        return next(t for t in local_system(conn, "SN10 5QT", d).trusts if t.role == "community")
+
+    assert com(Y2016).trust.code == "RN3" and com(Y2016).basis == "cited"
+    whc = com("2022-06-01")
+    assert (whc.trust.code, whc.trust.name, whc.basis, whc.confidence) == (
+        "AXG", "Wiltshire Health and Care LLP", "cited", "high")
+    assert "not an NHS trust" in whc.note and "limited liability partnership" in whc.method
+    now = com(TODAY)
+    assert now.trust.code == "NDA" and "HCRG" in now.trust.name and "not an NHS trust" in now.note
+
+
+def test_bath_community_services_virgin_care_then_hcrg(conn):
+    def com(d):
+        return next(t for t in local_system(conn, "BA2 9JD", d).trusts if t.role == "community")
+
+    assert "Sirona" in com(Y2016).trust.name
+    virgin = com("2018-06-01")
+    assert (virgin.trust.code, virgin.trust.name, virgin.basis) == ("NDA", "Virgin Care Services Ltd", "cited")
+    assert "not an NHS trust" in virgin.note
+    assert com(TODAY).trust.code == "NDA" and "HCRG" in com(TODAY).trust.name
+
+
+def test_hammersmith_and_fulham_mental_health_is_west_london(conn):
+    for d in (Y2016, TODAY):
+        mh = next(t for t in local_system(conn, "W6 8RH", d).trusts if t.role == "mental_health")
+        assert (mh.trust.code, mh.basis, mh.confidence) == ("RKL", "cited", "high"), (d, mh.method)
+
+
+def test_an_nhs_partnership_trust_is_not_taken_for_a_social_enterprise(conn):
+    """'Partnership' in a trust's name (Avon and Wiltshire Mental Health Partnership) does not make it non-NHS."""
+    rows = conn.execute("SELECT org_code, org_name FROM provider_footprint WHERE provider_kind = 'non_nhs'").fetchall()
+    assert rows and not [r for r in rows if " NHS " in f" {r['org_name']} "]
 
 
 def test_warrington_2016_as_the_seed_lists_it(answers):

@@ -12,7 +12,7 @@ from localnhs.kinds import role_word
 def _b(b) -> str:
     if b is None:
         return "-"
-    s = f"{b.name} ({b.code})"
+    s = f"{b.name} ({b.code})" if b.code else b.name
     if b.successor:
         s += f" -> now {b.successor.name} ({b.successor.code}) from {b.successor.date}"
     return s

@@ -298,6 +298,7 @@ def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | Non
 
 
 def _non_nhs(row) -> Body:
+    """A provider that is not an NHS trust; a cited row may name one that has no ODS code (code None)."""
     return Body(code=row["org_code"], name=row["org_name"], kind="independent_provider",
                 label="Community health provider (not an NHS trust)", source=row["source"])
 
@@ -311,7 +312,7 @@ def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole 
     row = rows[0]
     cited = row["method"] == "override"
     basis = "cited" if cited else "data"
-    if row["org_code"] is None:
+    if row["org_code"] is None and row["org_name"] is None:
         method = (f"no {LABELS[role]} found for this council area: {row['evidence']}. "
                   "Community health services are still provided here, by a trust or another provider the "
                   f"shipped data does not name. {_no_community_advice(as_of)}")

@@ -3,6 +3,9 @@ community services in a council area in an era, where the shipped data cannot de
 
 Every row names the provider's ODS code, the page that says so (the trust's, ICB's, CQC's
 or NHS England's own) and the date that page was checked. A row without a source is refused.
+A provider that is not an NHS trust (non_nhs: true) may have no ODS code: it then needs its
+name and what kind of body it is (kind: "limited liability partnership", "community interest
+company", ...), so the answer can name it and say it is not an NHS trust.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ AREA_KINDS = ("council_2016", "council_2023")
 # (such as 01Y, Tameside and Glossop) where services follow an old CCG line that splits a district.
 AREA = re.compile(r"^(?:E(?:06|07|08|09|10)\d{6}|\d\d[A-Z0-9])$")
 ODS = re.compile(r"^[A-Z0-9]{3,5}$")
-KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "non_nhs", "source", "checked", "says"}
+KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "non_nhs", "kind", "source", "checked",
+        "says"}
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,13 @@ class Override:
     role: str
     era_from: str
     era_to: str | None
-    org: str
+    org: str | None        # None only for a non-NHS provider without an ODS code
     org_name: str
     non_nhs: bool
     source: str
     checked: str
     says: str
+    kind: str | None = None   # what a non-NHS provider is ("limited liability partnership"), where the row says
 
 
 def _date(value, where: str, required: bool) -> str | None:
@@ -74,7 +79,14 @@ def read(text: str | None = None) -> list[Override]:
         unknown = set(r) - KEYS
         if unknown:
             raise SourceError(f"{where}: unknown key(s) {sorted(unknown)}")
-        for key in ("area", "name", "area_kind", "role", "from", "org", "org_name", "source", "checked", "says"):
+        non_nhs = bool(r.get("non_nhs"))
+        needed = ["area", "name", "area_kind", "role", "from", "org_name", "source", "checked", "says"]
+        if not non_nhs or r.get("org") not in (None, ""):
+            needed.insert(5, "org")
+        elif r.get("kind") in (None, ""):
+            raise SourceError(f"{where}: missing 'kind' (a non-NHS provider without an ODS code needs its name "
+                              "and what kind of body it is, e.g. kind: limited liability partnership)")
+        for key in needed:
             if r.get(key) in (None, ""):
                 raise SourceError(f"{where}: missing '{key}' (every row needs a provider and a cited source)")
         if not AREA.match(str(r["area"])):
@@ -83,13 +95,14 @@ def read(text: str | None = None) -> list[Override]:
             raise SourceError(f"{where}: area_kind {r['area_kind']!r} is not one of {AREA_KINDS}")
         if r["role"] not in ROLES:
             raise SourceError(f"{where}: role {r['role']!r} is not one of {ROLES}")
-        if not ODS.match(str(r["org"])):
+        if r.get("org") not in (None, "") and not ODS.match(str(r["org"])):
             raise SourceError(f"{where}: org {r['org']!r} is not an ODS code")
         if not str(r["source"]).startswith("https://"):
             raise SourceError(f"{where}: source must be an https:// address")
         row = Override(line, r["area"], r["name"], r["area_kind"], r["role"], _date(r["from"], where, True),
-                       _date(r.get("to"), where, False), r["org"], r["org_name"], bool(r.get("non_nhs")),
-                       r["source"], _date(r["checked"], where, True), " ".join(str(r["says"]).split()))
+                       _date(r.get("to"), where, False), r.get("org") or None, r["org_name"], non_nhs,
+                       r["source"], _date(r["checked"], where, True), " ".join(str(r["says"]).split()),
+                       (r.get("kind") or None) if non_nhs else None)
         key = (row.area, row.area_kind, row.role, row.era_from)
         if key in seen:
             raise SourceError(f"{where}: a second row for {row.area} {row.role} from {row.era_from}")

@@ -65,10 +65,17 @@ def load(ctx) -> None:
             advance()
         conn.executemany("INSERT INTO provider_footprint VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [(o.area, o.area_kind, o.role, o.era_from, o.era_to, o.org, o.org_name,
-                           "non_nhs" if o.non_nhs else "nhs_trust", "override",
-                           f"{o.says} (checked {o.checked})", o.source, "high")
+                           "non_nhs" if o.non_nhs else "nhs_trust", "override", _override_evidence(o), o.source, "high")
                           for o in provider_overrides.read()])
         advance()
+
+
+def _override_evidence(o) -> str:
+    """What a cited row says, in words; a non-NHS provider's kind comes first where the row names it."""
+    said = f"{o.says} (checked {o.checked})"
+    if o.non_nhs and o.kind:
+        return f"{o.org_name} is a {o.kind}, not an NHS trust: {said}"
+    return said
 
 
 def _eric_sites(ctx) -> dict[str, dict]:
@@ -254,6 +261,8 @@ def _n(n: int, one: str, many: str | None = None) -> str:
 
 def _looks_social_enterprise(name: str) -> bool:
     n = f" {name.lower()} "
+    if " nhs " in n:   # an NHS trust listed under another sector (Avon and Wiltshire Mental Health Partnership)
+        return False
     return any(w in n for w in (" community interest company", " cic ", " social enterprise", " partnership",
                                 " care services", " virgin care", " healthcare ltd", "health ltd"))
 
