@@ -76,3 +76,19 @@ def test_briefing_pdf_tagged_with_diagram_map_and_link(client, conn, tmp_path, a
     assert "WA51QG" in near and re.search(r"\d+m", near)
     assert "WA51QG" in wide and re.search(r"\d+km", wide)
     assert b"/Alt (Map around WA5 1QG)" in objects
+
+
+def test_briefing_says_when_a_trust_answers_for_one_merged_into_it(client):
+    """Warrington's community health trust, Bridgewater (RY2), became part of Warrington and Halton
+    (RWW) on 1 April 2026 (ODS successions): today's briefing names RWW and says why; April 2016's
+    names Bridgewater with no such note. Role names come from the roles registry."""
+    from localnhs.kinds import ROLES
+
+    today = client.get(PC_URL + "/briefing").text
+    then = client.get(PC_URL + "/briefing", params={"as_of": "2016-04-01"}).text
+    merged = ("Bridgewater Community Healthcare NHS Foundation Trust (RY2) became part of Warrington and Halton "
+              "Teaching Hospitals NHS Foundation Trust on 1 April 2026")
+    assert merged in today and merged not in then
+    assert "Bridgewater Community Healthcare NHS Foundation Trust (RY2)" in then
+    for role in ("acute", "mental_health", "community", "ambulance"):
+        assert f"<dt>{ROLES[role].service.capitalize()}</dt>" in today

@@ -14,6 +14,7 @@ import mimetypes
 import os
 from urllib.parse import unquote, urljoin, urlparse
 
+from localnhs.kinds import ROLES
 from localnhs.web import STATIC_DIR, jinja_env, place_href
 
 BASE_URL = "http://localnhs.invalid/"
@@ -37,7 +38,7 @@ def context(conn, query: str, as_of=None, site: str | None = None) -> dict:
     ls = plan.system
     map_data = place_map(conn, ls)
     site = site or os.environ.get("LOCALNHS_SITE_URL") or DEFAULT_SITE
-    return {"ls": ls, "plan": plan, "is_2016": asked.ccg_era, "as_of_param": asked.param,
+    return {"ls": ls, "plan": plan, "is_2016": asked.ccg_era, "as_of_param": asked.param, "roles": ROLES,
             "contacts": for_system(conn, ls),
             "diagram_svg": local_system_svg(ls), "map_panels": map_panels(map_data), "map_legend": legend(map_data),
             "page_url": urljoin(site, place_href(ls.location.postcode, asked.param)),
