@@ -137,27 +137,81 @@ def area_keys(facts):
     return f, keys.drop("_k")
 
 
-def area_answers(conn, keys, as_of) -> "pl.DataFrame":
-    """One row per area key with DATED_FIELDS for the date."""
+# A key's dated answer (area_answer) reads, besides the organisation tables, only the place's LSOA
+# rows and its postcode's district: the LSOA 2011 row's CCG, sub-ICB, ICB, council and ambulance
+# columns, the LSOA 2021 row's sub-ICB, ICB and district, and the postcode's ``lad``. Most keys
+# share those values (about 400 distinct LSOA 2011 rows of them and 330 of LSOA 2021, against
+# 36,000 keys), so area_answers works each distinct combination out once per date, and a new date
+# costs a few hundred domain answers instead of 36,000. The combination is the rows without the
+# columns below, which no dated answer reads (identity, names, wards, geometry); a column added
+# to the tables joins the combination, which stays correct. tests/test_bulk_areas.py checks the
+# shared answers against one answer per key (shared=False) on every era.
+_LSOA11_UNREAD = frozenset({"code", "name", "msoa11", "ward17", "lat", "lon"})
+_LSOA21_UNREAD = frozenset({"code", "name", "lsoa11", "ward24", "lat", "lon"})
+
+
+def _signatures(rows, unread) -> dict:
+    if not rows:
+        return {}
+    cols = [c for c in rows[0].keys() if c not in unread]
+    return {r["code"]: tuple(r[c] for c in cols) for r in rows}
+
+
+class _AreaInputs:
+    """What area_answers reads once per build: each LSOA's signature, and the places standing in
+    for postcodes without a location of their own (locating one reads its whole sector)."""
+
+    def __init__(self, conn):
+        from localnhs.store import read
+
+        self.lsoa11 = _signatures(read.all_lsoa11(conn), _LSOA11_UNREAD)
+        self.lsoa21 = _signatures(read.all_lsoa21(conn), _LSOA21_UNREAD)
+        self._standins: dict = {}
+
+    def standin(self, conn, pcd: str):
+        if pcd not in self._standins:
+            try:
+                self._standins[pcd] = locate(conn, pcd)
+            except QueryError:
+                self._standins[pcd] = None
+        return self._standins[pcd]
+
+
+def _location(conn, inputs: _AreaInputs, lsoa11, lsoa21, pcd, standin):
+    from localnhs.query.model import Location
+
+    if standin:
+        return inputs.standin(conn, pcd)
+    return Location(query=pcd, postcode=pcd, status="live", terminated=None, country="England", lat=None,
+                    lon=None, located_by="postcode", lsoa11=lsoa11, lsoa21=lsoa21, msoa11=None,
+                    placed_by=None, label=pcd)
+
+
+def area_answers(conn, keys, as_of, shared: bool = True) -> "pl.DataFrame":
+    """One row per area key with DATED_FIELDS for the date. shared=False works every key out on
+    its own (the reference the shared answers are checked against)."""
     import polars as pl
 
-    from localnhs.query.model import Location
-    from localnhs.query.errors import QueryError
+    from localnhs.query.per_connection import build_cache
 
     when = parse(as_of)
+    inputs = build_cache(conn).part("area_inputs", _AreaInputs)
     ons_cache: dict = {}
+    memo: dict = {}
+    none = dict.fromkeys(DATED_FIELDS)
     cols = {f: [] for f in DATED_FIELDS}
     for lsoa11, lsoa21, lad, pcd, standin in keys.select("lsoa11", "lsoa21", "lad", "pcd", "standin").iter_rows():
-        if standin:
-            try:
-                loc = locate(conn, pcd)
-            except QueryError:
-                loc = None
+        loc = _location(conn, inputs, lsoa11, lsoa21, pcd, standin)
+        if loc is None:
+            ans = none
         else:
-            loc = Location(query=pcd, postcode=pcd, status="live", terminated=None, country="England", lat=None,
-                           lon=None, located_by="postcode", lsoa11=lsoa11, lsoa21=lsoa21, msoa11=None,
-                           placed_by=None, label=pcd)
-        ans = area_answer(conn, loc, when, ons_cache) if loc is not None else dict.fromkeys(DATED_FIELDS)
+            sig = (inputs.lsoa11.get(loc.lsoa11) if loc.lsoa11 else None,
+                   inputs.lsoa21.get(loc.lsoa21) if loc.lsoa21 else None, lad or None) if shared else None
+            ans = memo.get(sig) if shared else None
+            if ans is None:
+                ans = area_answer(conn, loc, when, ons_cache)
+                if shared:
+                    memo[sig] = ans
         for k in DATED_FIELDS:
             cols[k].append(ans[k])
     return pl.DataFrame({"akey": keys["akey"], **cols}, schema={"akey": pl.UInt32, **{f: pl.String for f in DATED_FIELDS}})

@@ -53,6 +53,16 @@ def lsoa21(conn, code: str) -> Row | None:
     return one(conn, "SELECT * FROM lsoa21 WHERE code = ?", code)
 
 
+def all_lsoa11(conn) -> list[Row]:
+    """Every LSOA 2011 row (about 33,000): one scan instead of a read per neighbourhood."""
+    return conn.execute("SELECT * FROM lsoa11").fetchall()
+
+
+def all_lsoa21(conn) -> list[Row]:
+    """Every LSOA 2021 row (about 34,000)."""
+    return conn.execute("SELECT * FROM lsoa21").fetchall()
+
+
 def area(conn, type_: str, vintage: str, code: str) -> Row | None:
     return one(conn, "SELECT * FROM area WHERE type = ? AND vintage = ? AND code = ?", type_, vintage, code)
 
