@@ -26,10 +26,11 @@ from scipy.spatial import cKDTree
 
 from localnhs.query import councils as councils_q
 from localnhs.query import postcode as pc
+from localnhs.query import postcode_index
 from localnhs.query import trusts as trusts_q
 from localnhs.query.bodies import body
 from localnhs.query.commissioners import commissioners, footprint
-from localnhs.query.dates import parse
+from localnhs.query.dates import parse, today
 from localnhs.query.errors import NotFound
 from localnhs.query.geo import km
 from localnhs.query.model import Body, LocalSystem, Location, NearPractice, TrustRole
@@ -79,7 +80,6 @@ class Compiled:
 
     def __init__(self, conn):
         self.areas: dict = {}
-        self.codes: dict = {}
         self.points: dict[str, "_Points"] = {}
         self.practices: dict = {}
 
@@ -311,19 +311,64 @@ def _codes_of(ls: LocalSystem) -> dict:
     }
 
 
+class _Codes(postcode_index.PostcodeIndex):
+    """The codes of postcodes for one build: the postcode index (query/postcode_index.py) and the
+    codes of each placement by date, as they are first asked for. Bounded as Compiled's memos."""
+
+    __slots__ = ("by_date", "count")
+
+    def __init__(self, conn):
+        index = postcode_index.build(conn)
+        super().__init__(index.sectors, index.areas, index.others, index.size)
+        self.by_date: dict[dt.date, dict[int, dict]] = {}
+        self.count = 0
+
+    def keep(self, area: int, when: dt.date, found: dict) -> None:
+        if self.count >= MEMO_LIMIT:
+            self.by_date, self.count = {}, 0
+        self.by_date.setdefault(when, {})[area] = {"postcode": None, **found, "councils": list(found["councils"])}
+        self.count += 1
+
+
+_NOTHING: dict = {}
+_peek_build = build_cache.peek
+
+
 def codes(conn, postcode: str, as_of=None) -> dict:
     """The area codes of a postcode on a date - neighbourhoods (LSOA 2011/2021, MSOA), ward, the
     commissioner (CCG or sub-ICB location), ICB, NHS England region, councils, Health and Wellbeing
-    Board and Healthwatch - from one read of the postcode's compact row and the compiled placement.
-    Errors as local_system's (invalid, not found, outside England)."""
-    when = parse(as_of)
+    Board and Healthwatch - from the in-memory postcode index and the compiled placement.
+    Errors as local_system's (invalid, not found, outside England).
+
+    The index is built on the build's first call (one scan of the compact postcode table, a second
+    or two). A postcode given in the normal form ('WA5 1QG') whose placement has been answered on
+    that date before is found in a few dict and array reads, with no database read."""
+    cache = _peek_build(conn)
+    table = cache.peek("codes") if cache is not None else None
+    if table is None:
+        table = build_cache(conn).part("codes", _Codes)
+    when = today() if as_of is None else parse(as_of)
+    base = table.sectors.get(postcode[:-2])
+    if base is not None:
+        unit = table.units.get(postcode[-2:])
+        if unit is not None:
+            hit = table.by_date.get(when, _NOTHING).get(table.areas[base + unit])
+            if hit is not None:  # postcode is a normalised postcode of the data (it was found)
+                out = hit.copy()
+                out["postcode"] = postcode
+                out["councils"] = hit["councils"][:]
+                return out
+    return _codes_looked_up(conn, table, postcode, when)
+
+
+def _codes_looked_up(conn, table: _Codes, postcode: str, when: dt.date) -> dict:
+    """codes() when the placement's codes are not in memory yet (or the postcode is not normalised)."""
     pcd = postcode if pc.FULL_SPACED.match(postcode) else pc.normalise(postcode)
-    area = read.postcode_area_id(conn, pcd)
-    table = Compiled.bounded(compiled_for(conn).codes)
+    area = table.area(pcd)
     if area is not None:
-        hit = table.get((area, when))
+        hit = table.by_date.get(when, _NOTHING).get(area)
         if hit is not None:
-            return {"postcode": pcd, **hit, "councils": list(hit["councils"])}
+            return {**hit, "postcode": pcd, "councils": list(hit["councils"])}
     ls = lookup(conn, pcd, when, n_practices=0)
     if ls is None:  # not in the data: the query path's message
         from localnhs.query.places import locate
@@ -331,6 +376,6 @@ def codes(conn, postcode: str, as_of=None) -> dict:
         locate(conn, pcd)  # raises: not in the data, or outside England
         raise NotFound(f"{pcd} is not in the postcode data.")
     out = _codes_of(ls)
-    if ls.location.located_by != "neighbouring_postcode":  # a stand-in's codes are not its placement's
-        table[(area, when)] = out
+    if area is not None and ls.location.located_by != "neighbouring_postcode":
+        table.keep(area, when, out)  # a stand-in's codes are not its placement's
     return {"postcode": pcd, **out, "councils": list(out["councils"])}

@@ -7,12 +7,29 @@ The date is parsed once, where it comes in (a CLI option, an API or page query p
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from localnhs.eras import CCG_VINTAGES, ICB_2026, ICB_ERA, is_ccg_era
 from localnhs.query.errors import InvalidInput
 
-__all__ = ["AsOf", "CCG_VINTAGES", "ICB_2026", "ICB_ERA", "ccg_column", "parse"]
+__all__ = ["AsOf", "CCG_VINTAGES", "ICB_2026", "ICB_ERA", "ccg_column", "parse", "today"]
+
+_today: tuple[dt.date, float, float] = (dt.date.min, 0.0, 0.0)  # a local day, when it starts and ends (epoch s)
+
+
+def today() -> dt.date:
+    """``dt.date.today()`` for one clock read: the local day is worked out once, with the moments
+    it starts and ends, and given again while the clock is between them."""
+    global _today
+    now = time.time()
+    day, starts, ends = _today
+    if starts <= now < ends:
+        return day
+    day = dt.date.fromtimestamp(now)
+    _today = (day, dt.datetime.combine(day, dt.time()).timestamp(),
+              dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp())
+    return day
 
 
 @dataclass(frozen=True)
@@ -29,7 +46,7 @@ class AsOf:
         if isinstance(value, AsOf):
             return value
         if value is None or value == "" or value == "today":
-            return cls(dt.date.today(), named=False)
+            return cls(today(), named=False)
         if isinstance(value, dt.date):
             return cls(value)
         text = str(value).strip()

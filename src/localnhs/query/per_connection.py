@@ -29,6 +29,8 @@ class PerConnection(Generic[T]):
         self._keep = keep
         self._values: dict = {}
         self._lock = threading.RLock()
+        # ``peek(conn)``: the value if it has been made, else None; one dict read, for hot paths.
+        self.peek: Callable[[object], T | None] = self._values.get
 
     def __call__(self, conn) -> T:
         value = self._values.get(conn)  # the hot path takes no lock: a dict read is atomic
@@ -58,6 +60,8 @@ class BuildCache:
         self._parts: dict[str, object] = {}
         self._memos: dict[str, dict] = {}
         self._lock = threading.RLock()
+        # ``peek(name)``: the part if it has been made, else None; one dict read, for hot paths.
+        self.peek: Callable[[str], object | None] = self._parts.get
 
     def memo(self, name: str, make: Callable[..., T], *args, limit: int = MEMO_LIMIT) -> T:
         table = self._memos.get(name)

@@ -23,6 +23,16 @@ def postcode_area_id(conn, pcd: str) -> int | None:
     return None if row is None else row[0]
 
 
+def postcode_keys(conn, start: str, stop: str) -> tuple[str, str]:
+    """The postcodes of the compact table from start (inclusive) to stop (exclusive) in key order,
+    and their placement ids (postcode_area.id): two comma-separated strings from one range scan,
+    so indexing millions of rows makes no row objects."""
+    pcds, areas = conn.execute(
+        "SELECT group_concat(pcd, ','), group_concat(area, ',') FROM (SELECT pcd, area FROM postcode_compact "
+        "WHERE pcd >= ? AND pcd < ? ORDER BY pcd)", (start, stop)).fetchone()
+    return pcds or "", areas or ""
+
+
 def postcodes_in(conn, prefix: str) -> list[Row]:
     """Postcodes of an outcode ('WA5 ') or sector ('WA5 1'): a range scan on the key."""
     return conn.execute(
