@@ -12,6 +12,8 @@ Terminated postcodes are kept (from the lookup) so old letters still resolve.
 
 from __future__ import annotations
 
+import sqlite3
+
 import numpy as np
 import polars as pl
 import shapely
@@ -40,16 +42,22 @@ def load(ctx) -> None:
         ons, _ = ons_postcodes.read(ctx.path("ons_postcode_lsoa_lookup", ons_postcodes.FILE))
         advance(1)
 
+    # Each frame is let go as soon as the next one is made: 2.5 million rows of ~17 columns
+    # are ~0.5 GB a copy, and the peak memory of the build is this step's.
     with ctx.step("postcodes: place", total=4) as advance:
-        cp = _latlon(cp)
+        cp = _latlon(cp.drop("nhs_ha"))
         advance(1)
         rows, stats = _place(ctx, cp, ons, advance)
+        del cp, ons
+        # The lookup and the LSOA shapes are not needed after placing.
+        ons_postcodes.clear_cache()
+        lsoa_layer.cache_clear()
+        coded, areas, states = _code(rows)
+        del rows
 
-    with ctx.step("postcodes: write", total=rows.height) as advance:
-        write(conn, rows, advance)
+    with ctx.step("postcodes: write", total=coded.height) as advance:
+        write(conn, coded, areas, states, advance)
     ctx.notes.append("postcodes: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
-    ons_postcodes.clear_cache()
-    lsoa_layer.cache_clear()
 
 
 AREA_COLS = ["country", "lsoa11", "lsoa21", "msoa11", "lad", "ward", "placed_by"]
@@ -63,28 +71,55 @@ def _dictionary(rows: pl.DataFrame, cols: list[str], name: str) -> pl.DataFrame:
             .drop("_n").with_row_index(name, offset=1).with_columns(pl.col(name).cast(pl.Int64)))
 
 
-def write(conn, rows: pl.DataFrame, advance=lambda n: None) -> None:
-    """The postcode rows as the compact table plus its two dictionaries (the `postcode` view joins them)."""
+def _ids(rows: pl.DataFrame, d: pl.DataFrame, cols: list[str], name: str) -> pl.Series:
+    """Each row's dictionary id, in row order (only the key columns take part in the join)."""
+    return rows.lazy().select(cols).join(d.lazy(), on=cols, how="left", nulls_equal=True, maintain_order="left") \
+        .select(name).collect().to_series()
+
+
+def _code(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The postcode rows as the compact table's columns, sorted by postcode, and its two dictionaries."""
     areas = _dictionary(rows, AREA_COLS, "area")
     states = _dictionary(rows, STATE_COLS, "state")
+    # Degrees are stored as integer millionths: the coordinates were rounded to 6 places, so
+    # k / 1e6 gives back the same double.
+    coded = rows.select(
+        "pcd", (pl.col("lat") * 1_000_000).round().cast(pl.Int64).alias("lat_e6"),
+        (pl.col("lon") * 1_000_000).round().cast(pl.Int64).alias("lon_e6"), "easting", "northing",
+    ).with_columns(_ids(rows, areas, AREA_COLS, "area"), _ids(rows, states, STATE_COLS, "state")).sort("pcd")
+    if coded["area"].null_count() or coded["state"].null_count():
+        raise ValueError("postcodes: a row matched no dictionary entry")
+    return coded, areas, states
+
+
+def write(conn, coded: pl.DataFrame, areas: pl.DataFrame, states: pl.DataFrame, advance=lambda n: None) -> None:
+    """The compact table (from `_code`) plus its two dictionaries (the `postcode` view joins them)."""
     conn.executemany(f"INSERT INTO postcode_area VALUES ({','.join('?' * (1 + len(AREA_COLS)))})",
                      areas.select("area", *AREA_COLS).iter_rows())
     conn.executemany(f"INSERT INTO postcode_state VALUES ({','.join('?' * (1 + len(STATE_COLS)))})",
                      states.select("state", *STATE_COLS).iter_rows())
-    # Degrees are stored as integer millionths: the coordinates were rounded to 6 places, so
-    # k / 1e6 gives back the same double.
-    coded = rows.join(areas, on=AREA_COLS, how="left", nulls_equal=True) \
-        .join(states, on=STATE_COLS, how="left", nulls_equal=True).select(
-            "pcd", (pl.col("lat") * 1_000_000).round().cast(pl.Int64).alias("lat_e6"),
-            (pl.col("lon") * 1_000_000).round().cast(pl.Int64).alias("lon_e6"),
-            "easting", "northing", "area", "state").sort("pcd")
-    if coded["area"].null_count() or coded["state"].null_count():
-        raise ValueError("postcodes: a row matched no dictionary entry")
-    sql = "INSERT INTO postcode_compact VALUES (?,?,?,?,?,?,?)"
-    for start in range(0, coded.height, BATCH):
-        chunk = coded.slice(start, BATCH)
-        conn.executemany(sql, chunk.iter_rows())
-        advance(chunk.height)
+    _insert_many(conn, "postcode_compact", coded, advance)
+
+
+def _insert_many(conn, table: str, frame: pl.DataFrame, advance=lambda n: None, per_statement: int = 500) -> None:
+    """Insert a frame's rows in column order, `per_statement` rows per INSERT (multi-row VALUES):
+    for millions of rows that is ~half the CPU of one executemany row at a time."""
+    w = frame.width
+    per_statement = max(1, min(per_statement, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // w))
+    one = "(" + ",".join("?" * w) + ")"
+    many = f"INSERT INTO {table} VALUES {','.join([one] * per_statement)}"
+    single = f"INSERT INTO {table} VALUES {one}"
+    for start in range(0, frame.height, BATCH):
+        chunk = frame.slice(start, BATCH)
+        n = chunk.height
+        # The chunk's values row by row in one flat list, filled column by column.
+        flat: list = [None] * (w * n)
+        for j, col in enumerate(chunk.iter_columns()):
+            flat[j::w] = col.to_list()
+        full = n // per_statement * per_statement * w
+        conn.executemany(many, (flat[i:i + w * per_statement] for i in range(0, full, w * per_statement)))
+        conn.executemany(single, (flat[i:i + w] for i in range(full, w * n, w)))
+        advance(n)
 
 
 def _latlon(cp: pl.DataFrame) -> pl.DataFrame:
@@ -137,40 +172,62 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
     # reissued: the lookup describes its earlier use (for 60 % of the 8,231 such postcodes
     # in Oct 2025 that LSOA is not where the point now is, median 860 m away), so these are
     # placed by their current coordinates like new postcodes.
-    eng = cp.filter(pl.col("country") == ENGLAND).join(
-        ons.filter(pl.col("terminated").is_null()).select("pcd", "lsoa11", "msoa11"), on="pcd", how="left"
-    ).join(unique21, on="lsoa11", how="left").with_row_index("_i")
+    # Joins keep the left order, so the placing columns line up with `base`'s rows.
+    base = cp.filter(pl.col("country") == ENGLAND)
+    eng = base.select("pcd", "easting", "northing").join(
+        ons.filter(pl.col("terminated").is_null()).select("pcd", "lsoa11", "msoa11"), on="pcd", how="left",
+        maintain_order="left",
+    ).join(unique21, on="lsoa11", how="left", maintain_order="left").with_row_index("_i")
     located = pl.col("easting").is_not_null()
 
     # 1. In the lookup, LSOA11 split into several LSOA21s: the candidate the point falls in,
     #    else the nearest candidate. Without coordinates the LSOA21 stays unknown.
     split = eng.filter(pl.col("lsoa11").is_not_null() & pl.col("lsoa21_unique").is_null() & located)
     chosen_split = _within_candidates(split, pairs, index21, polys, tree)
+    del split
     advance(1)
 
     # 2. Not live in the lookup (newer than May 2022, or reissued): point in polygon, else nearest within 1 km.
     new = eng.filter(pl.col("lsoa11").is_null() & located)
     chosen_new = _anywhere(new, codes21, polys, tree)
+    del new, polys, tree
     advance(1)
 
     chosen = pl.concat([chosen_split, chosen_new], how="vertical")
-    eng = eng.join(chosen, on="_i", how="left").with_columns(
-        pl.coalesce("lsoa21_unique", "lsoa21_geo").alias("lsoa21"),
-    )
-    eng = eng.join(l21_to_11, on="lsoa21", how="left").join(
-        l11_to_msoa.rename({"lsoa11": "lsoa11_of21", "msoa11_of11": "msoa11_of21"}), on="lsoa11_of21", how="left"
-    )
     in_lookup = pl.col("lsoa11").is_not_null()
-    eng = eng.with_columns(
+    placed = eng.select("_i", "lsoa11", "msoa11", "lsoa21_unique").join(
+        chosen, on="_i", how="left", maintain_order="left"
+    ).with_columns(
+        pl.coalesce("lsoa21_unique", "lsoa21_geo").alias("lsoa21"),
+    ).join(l21_to_11, on="lsoa21", how="left", maintain_order="left").join(
+        l11_to_msoa.rename({"lsoa11": "lsoa11_of21", "msoa11_of11": "msoa11_of21"}), on="lsoa11_of21", how="left",
+        maintain_order="left",
+    ).select(
+        pl.when(in_lookup).then(pl.col("lsoa11")).otherwise(pl.col("lsoa11_of21")).alias("lsoa11"),
+        "lsoa21",
+        pl.when(in_lookup).then(pl.col("msoa11")).otherwise(pl.col("msoa11_of21")).alias("msoa11"),
         pl.when(in_lookup).then(pl.lit("ons_lookup"))
         .when(pl.col("placed_geo").is_not_null()).then(pl.col("placed_geo"))
         .otherwise(pl.lit("unplaced")).alias("placed_by"),
-        pl.when(in_lookup).then(pl.col("lsoa11")).otherwise(pl.col("lsoa11_of21")).alias("lsoa11"),
-        pl.when(in_lookup).then(pl.col("msoa11")).otherwise(pl.col("msoa11_of21")).alias("msoa11"),
     )
+    stats = {
+        "Code-Point postcodes": cp.height,
+        "English": base.height,
+        "English with coordinates": eng.filter(located).height,
+        "by ONS lookup": placed.filter(pl.col("placed_by") == "ons_lookup").height,
+        "of which LSOA21 chosen by point in split LSOA11": chosen_split.filter(pl.col("placed_geo") == "point_in_polygon").height,
+        "of which LSOA21 nearest candidate": chosen_split.filter(pl.col("placed_geo") == "nearest_polygon").height,
+        "by point in polygon": placed.filter(pl.col("placed_by") == "point_in_polygon").height,
+        "by nearest polygon": placed.filter(pl.col("placed_by") == "nearest_polygon").height,
+        "unplaced": placed.filter(pl.col("placed_by") == "unplaced").height,
+        "English without LSOA21": placed.filter(pl.col("lsoa21").is_null()).height,
+    }
+    del eng, chosen, chosen_split, chosen_new
     live_cols = dict(status=pl.lit("live"), terminated=pl.lit(None, pl.String), source=pl.lit(codepoint.FILE))
-    english = eng.select("pcd", "lat", "lon", "easting", "northing", "quality", "country", "lsoa11", "lsoa21",
-                         "msoa11", "lad", "ward", "placed_by").with_columns(**live_cols)
+    english = pl.concat([base.select("pcd", "lat", "lon", "easting", "northing", "quality", "country"),
+                         placed.select("lsoa11", "lsoa21", "msoa11"), base.select("lad", "ward"),
+                         placed.select("placed_by")], how="horizontal").with_columns(**live_cols)
+    del base, placed
     others = cp.filter(pl.col("country") != ENGLAND).with_columns(
         # Wales and Scotland have their own NHS: no LSOA placement is needed there.
         lsoa11=pl.lit(None, pl.String), lsoa21=pl.lit(None, pl.String), msoa11=pl.lit(None, pl.String),
@@ -189,24 +246,11 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
         pl.lit("ons_lookup").alias("placed_by"), pl.lit("terminated").alias("status"), "terminated",
         pl.lit(ons_postcodes.FILE).alias("source"),
     )
+    stats["terminated (ONS only)"] = gone.height
     cols = english.columns
-    rows = pl.concat([english, others.select(cols), gone.select(cols)], how="vertical").sort("pcd")
+    # Unsorted: `_code` sorts the compact columns by postcode.
+    rows = pl.concat([english, others.select(cols), gone.select(cols)], how="vertical")
     advance(1)
-
-    live_e = eng.filter(located)
-    stats = {
-        "Code-Point postcodes": cp.height,
-        "English": eng.height,
-        "English with coordinates": live_e.height,
-        "by ONS lookup": eng.filter(pl.col("placed_by") == "ons_lookup").height,
-        "of which LSOA21 chosen by point in split LSOA11": chosen_split.filter(pl.col("placed_geo") == "point_in_polygon").height,
-        "of which LSOA21 nearest candidate": chosen_split.filter(pl.col("placed_geo") == "nearest_polygon").height,
-        "by point in polygon": eng.filter(pl.col("placed_by") == "point_in_polygon").height,
-        "by nearest polygon": eng.filter(pl.col("placed_by") == "nearest_polygon").height,
-        "unplaced": eng.filter(pl.col("placed_by") == "unplaced").height,
-        "English without LSOA21": eng.filter(pl.col("lsoa21").is_null()).height,
-        "terminated (ONS only)": gone.height,
-    }
     return rows, stats
 
 
