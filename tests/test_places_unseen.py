@@ -38,3 +38,40 @@ def test_unseen_accuracy_per_role_and_era(conn):
         for era in ("2016-04-01", "today"):
             right, total = table[(role, era, "unseen")]
             assert total >= 15 and right / total >= target, (role, era, right, total)
+
+
+def test_heldout_b_set_is_new_and_cited(conn):
+    """The second frozen held-out set (tests/places_heldout_b.py): new postcodes, every checked cell cited,
+    every postcode known, two per council, London, East of England and North West all present."""
+    from localnhs.query.local_system import local_system
+    from places_heldout import HELDOUT
+    from places_heldout_b import H, HELDOUT_B
+
+    assert len(HELDOUT_B) >= 48
+    pcs = [row[0] for row in HELDOUT_B]
+    assert len(set(pcs)) == len(pcs)
+    seen = {row[0] for row in PLACES} | set(ACUTE) | {row[0] for row in UNSEEN} | {row[0] for row in HELDOUT}
+    assert not set(pcs) & seen, set(pcs) & seen
+    per_council = {}
+    for pc, place, y16, now, acute, amb, sources in HELDOUT_B:
+        per_council[place] = per_council.get(place, 0) + 1
+        assert any(c is not None for c in [*y16, *now, *acute, amb]), pc
+        assert sources and all(s in H and H[s].startswith("http") for s in sources), (pc, sources)
+        assert local_system(conn, pc).location is not None, f"{pc} ({place}) is not a known postcode"
+    assert set(per_council.values()) == {2}, per_council
+    assert {row[5] for row in HELDOUT_B} == {"RRU", "RYC", "RX7"}      # London, East of England, North West
+
+
+def test_heldout_b_accuracy_report(conn):
+    """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
+    first scored (`trust_accuracy.py --heldout-b`). Only asserts that every role and era has cells to score."""
+    from places_heldout_b import HELDOUT_B
+    from trust_accuracy import REGION_BY_AMBULANCE, report, score
+
+    region = {row[0]: REGION_BY_AMBULANCE[row[5]] for row in HELDOUT_B}
+    table, by_basis, misses = score(conn, HELDOUT_B, region.get)
+    print(report(table, by_basis, ("London", "East of England", "North West", "all")))
+    print("misses:", misses)
+    for role in ("mental_health", "community", "acute", "ambulance"):
+        for era in ("2016-04-01", "today"):
+            assert table[(role, era, "all")][1] >= 30, (role, era, table[(role, era, "all")])

@@ -7,6 +7,9 @@ fallback). Shared by the test and by anyone who wants the table:
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --areas      # areas decided by each method
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --unseen     # the untuned set, places_unseen.py
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout    # the frozen held-out set, places_heldout.py
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-b  # the second frozen held-out set,
+        # places_heldout_b.py (London, East of England, North West): per role, era and region, the method
+        # that decided each cell, and every miss; add --data-only to hide the cited table
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from places_checked import PLACES, half
 
 ERAS = {"2016-04-01": "2016-04-01", None: "today"}
 ROLES = ("mental_health", "community", "acute", "ambulance")
+# places_heldout_b.py spans three regions, each with one ambulance service: its rows are reported per region.
+REGION_BY_AMBULANCE = {"RRU": "London", "RYC": "East of England", "RX7": "North West"}
 
 
 def expected(row, role, era):
@@ -70,6 +75,43 @@ def score(conn, places=None, split=None):
     return table, by_basis, misses
 
 
+def cells(conn, places):
+    """Every scored cell: (postcode, place, era, role, expected, answered code, answered name, basis, right)."""
+    from localnhs.query.local_system import local_system
+
+    out = []
+    for row in places:
+        for era, label in ERAS.items():
+            roles = {t.role: t for t in local_system(conn, row[0], era).trusts}
+            for role in ROLES:
+                want = expected(row, role, era)
+                if want is None:
+                    continue
+                ans = roles[role]
+                t = ans.trust
+                out.append((row[0], row[1], label, role, want, t.code if t else None, t.name if t else None,
+                            ans.basis or "?", matches(ans, want)))
+    return out
+
+
+def method_table(rows) -> str:
+    """Which method decided the cells, per role and era: right/total for each basis
+    (lookup = official lookup, data = data-derived footprint, cited = the cited override table,
+    headquarters = fallback to the trust headquartered in the area, none = no answer)."""
+    counts = defaultdict(lambda: [0, 0])
+    bases = sorted({r[7] for r in rows})
+    for r in rows:
+        counts[(r[3], r[2], r[7])][0] += r[8]
+        counts[(r[3], r[2], r[7])][1] += 1
+    lines = ["| role | era | " + " | ".join(bases) + " |", "|---|---|" + "---|" * len(bases)]
+    for role in ROLES:
+        for label in ERAS.values():
+            cs = [counts[(role, label, b)] for b in bases]
+            lines.append(f"| {role.replace('_', ' ')} | {label} | "
+                         + " | ".join(f"{r}/{n}" if n else "-" for r, n in cs) + " |")
+    return "\n".join(lines)
+
+
 def report(table, by_basis, columns=("tuning", "held_back", "all")) -> str:
     head = " | ".join(c.replace("_", " ") for c in columns)
     lines = [f"| role | era | {head} |", "|---|---|" + "---|" * len(columns)]
@@ -120,7 +162,25 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    if "--heldout" in sys.argv:
+    if "--heldout-b" in sys.argv:
+        from places_heldout_b import HELDOUT_B
+
+        columns = ("London", "East of England", "North West")
+        region = {row[0]: REGION_BY_AMBULANCE[row[5]] for row in HELDOUT_B}
+        table, by_basis, misses = score(conn, HELDOUT_B, region.get)
+        print(report(table, by_basis, (*columns, "all")))
+        rows = cells(conn, HELDOUT_B)
+        print("\nmethod that decided each scored cell (right/cells):\n" + method_table(rows))
+        print("\nmisses: postcode | place | era | role | expected | answered | decided by")
+        for r in rows:
+            if not r[8]:
+                print(f"{r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} {r[6] or ''} | {r[7]}")
+        if "-v" in sys.argv:
+            print("\nevery cell: postcode | era | role | expected | answered | decided by | right")
+            for r in rows:
+                print(f"{r[0]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[7]} | {'yes' if r[8] else 'NO'}")
+        misses = []
+    elif "--heldout" in sys.argv:
         from places_heldout import HELDOUT
 
         table, by_basis, misses = score(conn, HELDOUT, lambda pc: "heldout")
