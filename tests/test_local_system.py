@@ -267,6 +267,57 @@ def test_an_nhs_partnership_trust_is_not_taken_for_a_social_enterprise(conn):
     assert rows and not [r for r in rows if " NHS " in f" {r['org_name']} "]
 
 
+def _data_only(db_path):
+    """A connection of its own on which the cited rows are hidden, to see what the data alone decides."""
+    import sqlite3
+
+    c = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    c.row_factory = sqlite3.Row
+    c.execute("CREATE TEMP VIEW provider_footprint AS SELECT * FROM main.provider_footprint WHERE method != 'override'")
+    return c
+
+
+def test_combined_mental_health_and_community_trust_from_site_counts(raw, conn):
+    """ERIC 2023/24: community hospitals, or many more non-inpatient sites than mental-health sites, mark
+    a combined trust; a trust merged away before 2023/24 is judged by its successor's counts."""
+    from localnhs.sources import trust_types
+    from localnhs.store import footprint
+
+    eric = {r.code: r.counts for r in trust_types.read_eric_site_counts(raw / "trust_types" / footprint.ERIC_SITES).rows}
+    assert "non-inpatient site" in footprint._combined_evidence(conn, "RWK", eric)      # East London: 88 vs 13
+    assert "community hospital" in footprint._combined_evidence(conn, "RNU", eric)      # Oxford Health: 8 with beds
+    assert footprint._combined_evidence(conn, "RXT", eric) is None                      # Birmingham and Solihull MH
+    assert footprint._combined_evidence(conn, "RWR", eric) is None                      # Hertfordshire Partnership
+    assert "RRD" not in eric and footprint._combined_evidence(conn, "RRD", eric)        # North Essex -> Essex Partnership
+
+
+def test_combined_trust_rule_comes_before_the_integrated_acute_rule(db_path):
+    """Newham: East London NHS FT runs its community services; the data alone says so (not Barts Health)."""
+    c = _data_only(db_path)
+    try:
+        com = next(t for t in local_system(c, "E13 9JH").trusts if t.role == "community")
+    finally:
+        c.close()
+    assert (com.trust.code, com.basis, com.confidence) == ("RWK", "data", "medium")
+    assert "combined mental-health and community trust" in com.method and "non-inpatient" in com.method
+
+
+def test_tees_community_services_are_the_acute_trusts_not_tees_esk_and_wear(conn):
+    """Tees, Esk and Wear Valleys passes the site-count cut without running community services: cited rows."""
+    for pc, want in (("TS26 9LY", "RVW"), ("TS19 0AG", "RVW"), ("TS4 3HA", "RTR"), ("DL1 1RQ", "RXP")):
+        for d in (Y2016, TODAY):
+            com = next(t for t in local_system(conn, pc, d).trusts if t.role == "community")
+            assert (com.trust.code, com.basis) == (want, "cited"), (pc, d, com.method)
+
+
+def test_swindon_2016_community_provider_without_an_ods_code(conn):
+    com = next(t for t in local_system(conn, "SN2 1BL", Y2016).trusts if t.role == "community")
+    assert com.trust.name == "SEQOL" and com.trust.code is None and com.basis == "cited"
+    assert "not an NHS trust" in com.note
+    later = next(t for t in local_system(conn, "SN2 1BL", "2018-06-01").trusts if t.role == "community")
+    assert later.trust.code == "RN3"
+
+
 def test_warrington_2016_as_the_seed_lists_it(answers):
     ls = answers[("WA5 1QG", Y2016)]
     assert ls.commissioners[0].name == "NHS Warrington CCG"

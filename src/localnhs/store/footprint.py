@@ -41,6 +41,9 @@ NEAREST_SITE_FALLBACK = False  # measured on the tuning half: worse than the hea
 REGIONAL_SITE = ("broadmoor", "rampton", "ashworth", "secure", "forensic")
 # Both thresholds were chosen on the tuning half of tests/places_checked.py (README, "How trusts are assigned").
 COMBINED_MIN_COMMUNITY_HOSPITALS = 2   # ERIC: an MH trust with this many community hospitals runs community services
+# ERIC: or with this many times as many non-inpatient sites as mental-health sites (pure mental-health trusts
+# sit at 0.1-1.5, combined ones at 3 and above); None turns the rule off. Decided on the tuning half (README).
+COMBINED_NON_INPATIENT_RATIO: float | None = 3.0
 INTEGRATED_MIN_NON_INPATIENT = 10      # ERIC: an acute trust with community hospitals or this many clinics does too
 ERIC_SITES = "ERIC-2023-24_trust_data.csv"
 
@@ -280,6 +283,27 @@ def _community_headquarters(conn, era: Era, types: dict[str, str], council_of: s
     return out
 
 
+def _combined_evidence(conn, mh_trust: str, eric: dict[str, dict]) -> str | None:
+    """Why a mental-health trust counts as a combined mental-health and community trust, or None.
+
+    ERIC 2023/24 site counts: community hospitals with beds, or many more non-inpatient sites (clinics,
+    health centres, community bases) than mental-health sites. A trust merged away before 2023/24 is
+    judged by its successor's counts."""
+    counts = eric.get(mh_trust) or eric.get(_successor(conn, mh_trust, "2100-01-01"))
+    if not counts:
+        return None
+    hospitals, clinics = counts.get("community_hospital", 0), counts.get("non_inpatient", 0)
+    mh_sites = counts.get("mental_health", 0) + counts.get("mental_health_ld", 0)
+    if hospitals >= COMBINED_MIN_COMMUNITY_HOSPITALS:
+        why = f"also runs {_n(hospitals, 'community hospital')} with beds"
+    elif COMBINED_NON_INPATIENT_RATIO and clinics >= COMBINED_NON_INPATIENT_RATIO * max(mh_sites, 1):
+        why = (f"runs {_n(clinics, 'non-inpatient site')} (clinics, health centres, community bases) against "
+               f"{_n(mh_sites, 'mental-health site')}")
+    else:
+        return None
+    return f"the area's mental-health trust, which {why} (ERIC 2023/24): a combined mental-health and community trust"
+
+
 def _community_row(conn, era, base, com, hq, mh_trust, acute, non_nhs, non_nhs_names, eric, src_sites) -> tuple:
     def row(code, name, kind, method, evidence, source):
         return (*base, "community", era.era_from, era.era_to, code, name, kind, method, evidence, source, "medium")
@@ -293,11 +317,10 @@ def _community_row(conn, era, base, com, hq, mh_trust, acute, non_nhs, non_nhs_n
         code = sorted(hq)[0]
         return row(code, _name(conn, code, era.date), "nhs_trust", "headquarters",
                    "the community health trust headquartered in this council area (ODS trust list)", "etr")
-    if mh_trust and eric.get(mh_trust, {}).get("community_hospital", 0) >= COMBINED_MIN_COMMUNITY_HOSPITALS:
-        n = eric[mh_trust]["community_hospital"]
-        return row(mh_trust, _name(conn, mh_trust, era.date), "nhs_trust", "combined_mh",
-                   f"the area's mental-health trust, which also runs {n} community hospitals with beds (ERIC 2023/24): "
-                   "a combined mental-health and community trust", f"{src_sites}, trust_types/{ERIC_SITES}")
+    combined = _combined_evidence(conn, mh_trust, eric) if mh_trust else None
+    if combined:
+        return row(mh_trust, _name(conn, mh_trust, era.date), "nhs_trust", "combined_mh", combined,
+                   f"{src_sites}, trust_types/{ERIC_SITES}")
     if acute:
         successor = _successor(conn, acute, "2100-01-01")
         counts = eric.get(acute) or eric.get(successor) or {}
