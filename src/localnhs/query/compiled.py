@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -144,6 +145,11 @@ def _compile_area(conn, loc: Location, when: dt.date) -> tuple[_Area, bool]:
     return _Area(chain, area, cs, hwb, hw, ward, roles, sources), reusable
 
 
+GRID_LAT = 0.05                # a grid cell: the first search box's half-height ...
+GRID_LON = GRID_LAT * LON_SCALE  # ... and half-width, in degrees
+GRID_RADII = 0.4               # search boxes this big or bigger (rural, rare) use the KD-tree
+
+
 @dataclasses.dataclass
 class _Points:
     codes: np.ndarray
@@ -151,6 +157,9 @@ class _Points:
     lon: np.ndarray
     box: np.ndarray        # min_lon, max_lon, min_lat, max_lat as the R-tree stores them (float32 bounds)
     tree: cKDTree | None
+    # cell row -> cell column -> the practices whose box's lower corner is in that cell, in R-tree
+    # order, each as (min_lon, max_lon, min_lat, max_lat, latitude in radians, its cosine, lon, index)
+    grid: dict[int, dict[int, list[tuple]]]
 
 
 def _points(conn, file: str) -> _Points:
@@ -170,7 +179,37 @@ def _index_points(conn, file: str) -> _Points:
     lon = np.array([r["lon"] for r in rows], dtype=float)
     box = np.array([(r["min_lon"], r["max_lon"], r["min_lat"], r["max_lat"]) for r in rows], dtype=float).reshape(-1, 4)
     tree = cKDTree(np.column_stack([lat, lon / LON_SCALE])) if rows else None
-    return _Points(codes, lat, lon, box, tree)
+    grid: dict[int, dict[int, list[tuple]]] = {}
+    for i, r in enumerate(rows):
+        p2 = math.radians(r["lat"])
+        cell = grid.setdefault(math.floor(r["min_lat"] / GRID_LAT), {}).setdefault(math.floor(r["min_lon"] / GRID_LON), [])
+        cell.append((r["min_lon"], r["max_lon"], r["min_lat"], r["max_lat"], p2, math.cos(p2), r["lon"], i))
+    return _Points(codes, lat, lon, box, tree, grid)
+
+
+def _in_grid(pts: _Points, lat: float, lon: float, radius: float) -> list[tuple[float, int]]:
+    """(km, index) of every practice in the SQL path's search box, nearest first and ties in R-tree
+    order: _in_box and _closest in plain Python over the grid cells the box touches. A practice in
+    the box has its lower corner in it, and x >= lo gives floor(x / cell) >= floor(lo / cell), so
+    those cells hold every one. The distance is geo.km's, step for step (the same bits)."""
+    dlat, dlon = radius, radius * LON_SCALE
+    lo_lat, hi_lat, lo_lon, hi_lon = lat - dlat, lat + dlat, lon - dlon, lon + dlon
+    p1 = math.radians(lat)
+    c1 = math.cos(p1)
+    sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
+    first, last = math.floor(lo_lon / GRID_LON), math.floor(hi_lon / GRID_LON) + 1
+    out = []
+    for i in range(math.floor(lo_lat / GRID_LAT), math.floor(hi_lat / GRID_LAT) + 1):
+        row = pts.grid.get(i)
+        if row is None:
+            continue
+        for j in range(first, last):
+            for min_lon, max_lon, min_lat, max_lat, p2, c2, plon, k in row.get(j, ()):
+                if min_lon >= lo_lon and max_lon <= hi_lon and min_lat >= lo_lat and max_lat <= hi_lat:
+                    a = sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin(radians(plon - lon) / 2) ** 2
+                    out.append((6371.0088 * 2 * asin(sqrt(a)), k))
+    out.sort()  # by distance, then index: a stable sort by distance of the R-tree order
+    return out
 
 
 def _in_box(pts: _Points, lat: float, lon: float, radius: float) -> np.ndarray:
@@ -230,14 +269,17 @@ def nearest_practices(conn, loc: Location, as_of: dt.date, n: int = 5,
     radius = 0.05
     ranked: list[tuple[float, int]] = []
     while radius < 3.0:
-        found = _in_box(pts, lat, lon, radius)
-        if len(found) >= n:
+        if radius < GRID_RADII:
+            found = _in_grid(pts, lat, lon, radius)
+            ranked = found[:n]
+            count = len(found)
+        else:
+            found = _in_box(pts, lat, lon, radius)
             ranked = _closest(pts, lat, lon, found, n)
-            if ranked[n - 1][0] <= radius * 111:
-                break
+            count = len(found)
+        if count >= n and ranked[n - 1][0] <= radius * 111:
+            break
         radius *= 2
-    else:
-        ranked = _closest(pts, lat, lon, found, n)
     out = []
     for dist, i in ranked:
         prac, size, size_date, pcn, comm = _practice_parts(conn, pts.codes[i], as_of)
