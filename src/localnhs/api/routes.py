@@ -134,10 +134,27 @@ def bulk(request: Request, body: dict = Body(..., examples=[
 
 def _lookup(request: Request):
     """The compiled bulk lookup of the build being served (made once per build)."""
+    return bulk_lookup(request.app.state.conn)
+
+
+def bulk_lookup(conn):
     from localnhs.export import Lookup
     from localnhs.query.per_connection import build_cache
 
-    return build_cache(request.app.state.conn).part("bulk_lookup", Lookup)
+    return build_cache(conn).part("bulk_lookup", Lookup)
+
+
+def warm_bulk_lookup(conn) -> None:
+    """Compile a build's bulk lookup (the postcode table, and the area answers for today and
+    April 2016) ahead of the first set-based bulk request, which would otherwise do it inside its
+    own time limit: tens of seconds on a busy 2-core machine. Run in a background thread when a
+    build starts serving; compiled files are kept on disk per build, so a restart reads them."""
+    from localnhs.export import dates_from
+
+    lookup = bulk_lookup(conn)
+    lookup.facts()
+    for day in dates_from(None):
+        lookup.areas(day)
 
 
 def _bulk_set(request: Request, postcodes, as_of, fields, fmt):

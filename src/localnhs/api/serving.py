@@ -66,6 +66,7 @@ class ServingDB:
         self.last_error: str | None = None
         self.reloads = 0
         self._lock = threading.Lock()
+        self.on_new_build: list = []  # fn(conn) run in the background when a build starts serving (warm())
         app.state.conn = self.current.conn
 
     def current_identity(self) -> tuple | None:
@@ -96,7 +97,23 @@ class ServingDB:
             self.last_error = None
             self.reloads += 1
             log.warning("now serving build %s (was %s)", new.build_id, old.build_id)
-            return True
+        self.warm()
+        return True
+
+    def warm(self) -> None:
+        """Run each on_new_build(conn) for the build serving now, in a background thread (slow
+        compiles a request would otherwise wait for); a failure is logged, never raised."""
+        conn = self.current.conn
+
+        def run():
+            for fn in list(self.on_new_build):
+                try:
+                    fn(conn)
+                except Exception:  # noqa: BLE001 - a warm-up must never take the server down
+                    log.exception("warming %s for build %s failed", getattr(fn, "__name__", fn), self.current.build_id)
+
+        if self.on_new_build:
+            threading.Thread(target=run, name="localnhs-warm", daemon=True).start()
 
     async def watch(self) -> None:
         """Poll the file (and answer SIGHUP) for the life of the server."""
