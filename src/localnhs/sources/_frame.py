@@ -90,6 +90,16 @@ def read_csv(
         *[pl.col(c).fill_null("").str.strip_chars().alias(c) for c in spec],
     )
     rejects.rows += df.height
+    checks = []
+    for c, col in spec.items():
+        ok = pl.col(c).str.contains(f"^(?:{col.pattern})$")
+        checks.append(ok | (pl.col(c) == "") if col.optional else ok)
+    good = df.select(pl.all_horizontal(checks).alias("ok")).to_series()
+    if good.all():
+        return df
+    # The reasons are written for the rejected rows only: formatting one for every row of a
+    # million-row file costs more memory than the file itself.
+    bad = df.filter(~good)
     reason = None
     for c, col in reversed(list(spec.items())):
         ok = pl.col(c).str.contains(f"^(?:{col.pattern})$")
@@ -97,17 +107,14 @@ def read_csv(
             ok = ok | (pl.col(c) == "")
         why = pl.format("{} '{}' is not {}", pl.lit(c), pl.col(c), pl.lit(col.what or f"/{col.pattern}/"))
         reason = pl.when(~ok).then(why).otherwise(reason if reason is not None else pl.lit(None, pl.String))
-    df = df.with_columns(reason.alias("_reject"))
-    bad = df.filter(pl.col("_reject").is_not_null())
-    if bad.height:
-        last = df.height - 1
-        for line, why in bad.select("_line", "_reject").iter_rows():
-            rejects.reject(line, why)
-        # A blank last row in a required column reads as a cut-off file, as in read_rows.
-        tail = df.row(last, named=True)
-        if tail["_reject"] is not None and any(tail[c] == "" for c, col in spec.items() if not col.optional):
+    for line, why in bad.select("_line", reason.alias("_reject")).iter_rows():
+        rejects.reject(line, why)
+    # A blank last row in a required column reads as a cut-off file, as in read_rows.
+    if not good[-1]:
+        tail = df.row(df.height - 1, named=True)
+        if any(tail[c] == "" for c, col in spec.items() if not col.optional):
             raise SourceError(f"{label}:{tail['_line']}: file ends in an incomplete row (truncated?)")
-    return df.filter(pl.col("_reject").is_null()).drop("_reject")
+    return df.filter(good)
 
 
 def to_float(df: pl.DataFrame, *cols: str) -> pl.DataFrame:
