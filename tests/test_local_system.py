@@ -310,6 +310,21 @@ def test_tees_community_services_are_the_acute_trusts_not_tees_esk_and_wear(conn
             assert (com.trust.code, com.basis) == (want, "cited"), (pc, d, com.method)
 
 
+def test_north_yorkshire_community_services_by_district(conn):
+    """North Yorkshire's community services are split by district: York's trust (Selby; Scarborough until
+    2018), Humber (Scarborough and Ryedale from April 2018), South Tees (Hambleton, Richmondshire). The
+    postcodes are each district's first live postcode in key order."""
+    want = {("TS13 4TS", Y2016): "RCB", ("TS13 4TS", TODAY): "RV9", ("DL10 6AS", Y2016): "RTR",
+            ("DL10 6AS", TODAY): "RTR", ("DN14 0BB", Y2016): "RCB", ("DN14 0BB", TODAY): "RCB"}
+    for (pc, d), code in want.items():
+        com = next(t for t in local_system(conn, pc, d).trusts if t.role == "community")
+        assert (com.trust.code, com.basis) == (code, "cited"), (pc, d, com.method)
+    # Herefordshire: its 2016 mental-health trust (2gether) passes the community-hospital cut; Wye Valley runs them.
+    for d in (Y2016, TODAY):
+        com = next(t for t in local_system(conn, "HR1 1JX", d).trusts if t.role == "community")
+        assert (com.trust.code, com.basis) == ("RLQ", "cited"), (d, com.method)
+
+
 def test_swindon_2016_community_provider_without_an_ods_code(conn):
     com = next(t for t in local_system(conn, "SN2 1BL", Y2016).trusts if t.role == "community")
     assert com.trust.name == "SEQOL" and com.trust.code is None and com.basis == "cited"
