@@ -82,6 +82,7 @@ class Compiled:
     def __init__(self, conn):
         self.areas: dict = {}
         self.points: dict[str, "_Points"] = {}
+        self.releases: dict[dt.date, str] = {}  # the epraccur release (file) in force on a date
         self.practices: dict = {}
 
     @staticmethod
@@ -99,7 +100,7 @@ def compiled_for(conn) -> Compiled:
 def _clone(obj):
     """A shallow copy of a plain dataclass instance (what dataclasses.replace gives, without re-running __init__)."""
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
+    new.__dict__ = obj.__dict__.copy()
     return new
 
 
@@ -162,9 +163,9 @@ class _Points:
     grid: dict[int, dict[int, list[tuple]]]
 
 
-def _points(conn, file: str) -> _Points:
+def _points(conn, file: str, made: Compiled | None = None) -> _Points:
     """Open GP practices of one epraccur release, in the R-tree's order (the SQL path's order for ties)."""
-    memo = compiled_for(conn).points
+    memo = (made or compiled_for(conn)).points
     got = memo.get(file)
     if got is None:
         got = memo[file] = _index_points(conn, file)
@@ -243,8 +244,8 @@ def _closest(pts: _Points, lat: float, lon: float, found: np.ndarray, n: int) ->
     return exact[:n]
 
 
-def _practice_parts(conn, code: str, as_of: dt.date):
-    memo = compiled_for(conn).practices
+def _practice_parts(conn, code: str, as_of: dt.date, made: Compiled | None = None):
+    memo = (made or compiled_for(conn)).practices
     got = memo.get((code, as_of))
     if got is None:
         got = Compiled.bounded(memo)[(code, as_of)] = _find_practice_parts(conn, code, as_of)
@@ -263,8 +264,11 @@ def nearest_practices(conn, loc: Location, as_of: dt.date, n: int = 5,
     """query/practices.nearest from the in-memory index: the same box-widening search and ranking."""
     if loc.lat is None or n <= 0:
         return []
-    file, _ = release_for(conn, as_of)
-    pts = _points(conn, file)
+    made = compiled_for(conn)
+    file = made.releases.get(as_of)
+    if file is None:
+        file = Compiled.bounded(made.releases)[as_of] = release_for(conn, as_of)[0]
+    pts = _points(conn, file, made)
     lat, lon = loc.lat, loc.lon
     radius = 0.05
     ranked: list[tuple[float, int]] = []
@@ -282,7 +286,7 @@ def nearest_practices(conn, loc: Location, as_of: dt.date, n: int = 5,
         radius *= 2
     out = []
     for dist, i in ranked:
-        prac, size, size_date, pcn, comm = _practice_parts(conn, pts.codes[i], as_of)
+        prac, size, size_date, pcn, comm = _practice_parts(conn, pts.codes[i], as_of, made)
         note = None
         if comm and place_commissioner and comm.code != place_commissioner:
             note = (f"This practice is commissioned by {comm.name}, not the commissioner for the place itself: "
@@ -327,13 +331,18 @@ def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int =
 def lookup(conn, query: str, as_of=None, n_practices: int = 5) -> LocalSystem | None:
     """The compiled answer for a full postcode in the data; None for anything else (the caller
     answers those - partial postcodes, places, organisations, unknown postcodes - the usual way)."""
-    if not pc.is_full(query or ""):
-        return None
-    when = parse(as_of)
-    text = (query or "").strip()
-    if len(text) > 200:
-        return None
-    row = read.postcode(conn, pc.normalise(text))
+    if isinstance(query, str) and pc.FULL_SPACED.fullmatch(query):  # already normal: nothing to strip or normalise
+        when = today() if as_of is None else parse(as_of)
+        text = pcd = query
+    else:
+        if not pc.is_full(query or ""):
+            return None
+        when = parse(as_of)
+        text = (query or "").strip()
+        if len(text) > 200:
+            return None
+        pcd = pc.normalise(text)
+    row = read.postcode(conn, pcd)
     if row is None:
         return None
     loc = from_postcode_row(conn, row, text)
