@@ -232,13 +232,19 @@ def briefing_page(request: Request, postcode: str, as_of: str | None = None):
 
 @router.get("/places/{postcode}/briefing.pdf")
 def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
-    from localnhs.web.briefing import render_pdf
+    from localnhs.web.briefing import pdf_in_child, render_html
 
     when = _as_of(as_of)
     norm, redirect = _postcode_or_redirect(postcode, when.param, "/briefing.pdf")
     if redirect:
         return redirect
-    pdf = render_pdf(_conn(request), norm, when, site=str(request.base_url))
+    from localnhs.api.limits import check_cancelled
+
+    html = render_html(_conn(request), norm, when, site=str(request.base_url))
+    stopped = getattr(request.state, "cancelled", None)  # set by api/limits.py: client gone or timed out
+    pdf = pdf_in_child(html, stopped.is_set if stopped is not None else None)
+    if pdf is None:
+        check_cancelled(request)  # raises: nobody is waiting for this answer
     name = f"localnhs-briefing-{norm.replace(' ', '')}-{when.iso}.pdf"
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
 
