@@ -66,8 +66,9 @@ STATE_COLS = ["status", "terminated", "quality", "source"]
 
 def _dictionary(rows: pl.DataFrame, cols: list[str], name: str) -> pl.DataFrame:
     """The distinct value tuples of `cols`, most frequent first (small ids take one byte), with ids from 1."""
-    return (rows.group_by(cols).agg(pl.len().alias("_n")).sort(["_n", *cols], descending=[True] + [False] * len(cols),
-                                                               nulls_last=True)
+    # The streaming engine groups in ~80 MB; grouping 2.5 million rows in memory takes ~1 GB.
+    counts = rows.lazy().group_by(cols).agg(pl.len().alias("_n")).collect(engine="streaming")
+    return (counts.sort(["_n", *cols], descending=[True] + [False] * len(cols), nulls_last=True)
             .drop("_n").with_row_index(name, offset=1).with_columns(pl.col(name).cast(pl.Int64)))
 
 
@@ -172,12 +173,17 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
     # reissued: the lookup describes its earlier use (for 60 % of the 8,231 such postcodes
     # in Oct 2025 that LSOA is not where the point now is, median 860 m away), so these are
     # placed by their current coordinates like new postcodes.
-    # Joins keep the left order, so the placing columns line up with `base`'s rows.
-    base = cp.filter(pl.col("country") == ENGLAND)
-    eng = base.select("pcd", "easting", "northing").join(
+    # The placing columns are made for every Code-Point row in Code-Point's order (the joins keep
+    # the left order) and added to Code-Point's frame, so no column is copied to place a row;
+    # Wales and Scotland have their own NHS: no LSOA placement is needed there.
+    england = pl.col("country") == ENGLAND
+    eng = cp.select("pcd", "easting", "northing", "country").join(
         ons.filter(pl.col("terminated").is_null()).select("pcd", "lsoa11", "msoa11"), on="pcd", how="left",
         maintain_order="left",
-    ).join(unique21, on="lsoa11", how="left", maintain_order="left").with_row_index("_i")
+    ).join(unique21, on="lsoa11", how="left", maintain_order="left").select(
+        "easting", "northing", "country",
+        *[pl.when(england).then(pl.col(c)).alias(c) for c in ("lsoa11", "msoa11", "lsoa21_unique")],
+    ).with_row_index("_i")
     located = pl.col("easting").is_not_null()
 
     # 1. In the lookup, LSOA11 split into several LSOA21s: the candidate the point falls in,
@@ -188,14 +194,14 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
     advance(1)
 
     # 2. Not live in the lookup (newer than May 2022, or reissued): point in polygon, else nearest within 1 km.
-    new = eng.filter(pl.col("lsoa11").is_null() & located)
+    new = eng.filter(england & pl.col("lsoa11").is_null() & located)
     chosen_new = _anywhere(new, codes21, polys, tree)
     del new, polys, tree
     advance(1)
 
     chosen = pl.concat([chosen_split, chosen_new], how="vertical")
     in_lookup = pl.col("lsoa11").is_not_null()
-    placed = eng.select("_i", "lsoa11", "msoa11", "lsoa21_unique").join(
+    placed = eng.select("_i", "country", "lsoa11", "msoa11", "lsoa21_unique").join(
         chosen, on="_i", how="left", maintain_order="left"
     ).with_columns(
         pl.coalesce("lsoa21_unique", "lsoa21_geo").alias("lsoa21"),
@@ -206,33 +212,28 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
         pl.when(in_lookup).then(pl.col("lsoa11")).otherwise(pl.col("lsoa11_of21")).alias("lsoa11"),
         "lsoa21",
         pl.when(in_lookup).then(pl.col("msoa11")).otherwise(pl.col("msoa11_of21")).alias("msoa11"),
-        pl.when(in_lookup).then(pl.lit("ons_lookup"))
+        pl.when(~england).then(pl.lit(None, pl.String))
+        .when(in_lookup).then(pl.lit("ons_lookup"))
         .when(pl.col("placed_geo").is_not_null()).then(pl.col("placed_geo"))
         .otherwise(pl.lit("unplaced")).alias("placed_by"),
     )
+    english = eng.select(england).to_series()
     stats = {
         "Code-Point postcodes": cp.height,
-        "English": base.height,
-        "English with coordinates": eng.filter(located).height,
+        "English": int(english.sum()),
+        "English with coordinates": eng.filter(england & located).height,
         "by ONS lookup": placed.filter(pl.col("placed_by") == "ons_lookup").height,
         "of which LSOA21 chosen by point in split LSOA11": chosen_split.filter(pl.col("placed_geo") == "point_in_polygon").height,
         "of which LSOA21 nearest candidate": chosen_split.filter(pl.col("placed_geo") == "nearest_polygon").height,
         "by point in polygon": placed.filter(pl.col("placed_by") == "point_in_polygon").height,
         "by nearest polygon": placed.filter(pl.col("placed_by") == "nearest_polygon").height,
         "unplaced": placed.filter(pl.col("placed_by") == "unplaced").height,
-        "English without LSOA21": placed.filter(pl.col("lsoa21").is_null()).height,
+        "English without LSOA21": placed.filter(english & pl.col("lsoa21").is_null()).height,
     }
     del eng, chosen, chosen_split, chosen_new
     live_cols = dict(status=pl.lit("live"), terminated=pl.lit(None, pl.String), source=pl.lit(codepoint.FILE))
-    english = pl.concat([base.select("pcd", "lat", "lon", "easting", "northing", "quality", "country"),
-                         placed.select("lsoa11", "lsoa21", "msoa11"), base.select("lad", "ward"),
-                         placed.select("placed_by")], how="horizontal").with_columns(**live_cols)
-    del base, placed
-    others = cp.filter(pl.col("country") != ENGLAND).with_columns(
-        # Wales and Scotland have their own NHS: no LSOA placement is needed there.
-        lsoa11=pl.lit(None, pl.String), lsoa21=pl.lit(None, pl.String), msoa11=pl.lit(None, pl.String),
-        placed_by=pl.lit(None, pl.String), **live_cols,
-    )
+    live = cp.with_columns(placed.get_columns()).with_columns(**live_cols)
+    del placed
 
     # 3. In the lookup but not in Code-Point. Code-Point lists live postcodes only, so a
     #    postcode live in May 2022 and absent in Oct 2025 was terminated in between, on a
@@ -247,9 +248,8 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
         pl.lit(ons_postcodes.FILE).alias("source"),
     )
     stats["terminated (ONS only)"] = gone.height
-    cols = english.columns
     # Unsorted: `_code` sorts the compact columns by postcode.
-    rows = pl.concat([english, others.select(cols), gone.select(cols)], how="vertical")
+    rows = pl.concat([live, gone.select(live.columns)], how="vertical")
     advance(1)
     return rows, stats
 
