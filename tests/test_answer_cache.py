@@ -56,18 +56,37 @@ def test_the_rate_limit_applies_to_cached_answers_too(db_path):
     assert statuses[:2] == [200, 200] and 429 in statuses[2:]
 
 
-def test_a_server_compiles_the_bulk_lookup_when_a_build_starts_serving(db_path):
-    """The lifespan hook: with the app started, the build's bulk lookup is compiled by the
+def test_a_server_opens_a_compiled_bulk_lookup_when_a_build_starts_serving(db_path):
+    """The lifespan hook: with the app started, the build's compiled bulk lookup is opened by the
     warm-up thread, not by the first bulk request."""
     import time
 
-    from localnhs.api.routes import bulk_lookup
+    from localnhs.api.routes import bulk_lookup, warm_bulk_lookup
+    from localnhs.store.db import connect
 
+    conn = connect(db_path)
+    assert warm_bulk_lookup(conn, compile=True)  # as `localnhs build` leaves it
+    conn.close()
     app = create_app(db_path, check_pages=False)
     with TestClient(app):
         assert app.state.db.on_new_build
         lookup = bulk_lookup(app.state.conn)
-        deadline = time.monotonic() + 600
+        deadline = time.monotonic() + 300
         while lookup._facts is None and time.monotonic() < deadline:
-            time.sleep(0.5)
+            time.sleep(0.2)
         assert lookup._facts is not None and lookup._facts.num_rows > 2_000_000
+
+
+def test_a_server_does_not_compile_a_missing_lookup_on_its_own(db_path, tmp_path, monkeypatch):
+    """Compiling takes tens of seconds and ~1 GB: a server starting up leaves it to `localnhs
+    build` (or the first bulk request), so its start stays cheap."""
+    import time
+
+    from localnhs.api.routes import bulk_lookup
+
+    monkeypatch.setenv("LOCALNHS_LOOKUP", str(tmp_path / "lookup"))
+    app = create_app(db_path, check_pages=False)
+    with TestClient(app):
+        time.sleep(2)
+        assert bulk_lookup(app.state.conn)._facts is None
+        assert not (tmp_path / "lookup").exists() or not any((tmp_path / "lookup").rglob("facts.arrow"))

@@ -143,9 +143,13 @@ def test_update_then_build_end_to_end(raw, publisher, tmp_path, conn):
         src = raw / entry["dataset"] / entry["file"]
         assert entry["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest() and entry["bytes"] == src.stat().st_size
     db = tmp_path / "built.sqlite"
+    lookups = tmp_path / "lookup"
     res = subprocess.run([sys.executable, "-m", "localnhs", "build", "--raw", str(folder), "--db", str(db)],
-                         capture_output=True, text=True, env={"PATH": "", "COLUMNS": "300"}, timeout=900)
+                         capture_output=True, text=True, timeout=900,
+                         env={"PATH": "", "COLUMNS": "300", "LOCALNHS_LOOKUP": str(lookups)})
     assert res.returncode == 0, res.stdout[-2000:] + res.stderr
+    # and the new build's bulk lookup is compiled beside it, so no request or server start has to
+    assert "bulk lookup (compiled)" in res.stdout and list(lookups.glob("*/facts.arrow"))
     new = sqlite3.connect(db)
     logged = {(s, f): d for s, f, d in new.execute("SELECT source, file, sha256 FROM import_log")}
     assert logged == {(r["source"], r["file"]): r["sha256"] for r in conn.execute("SELECT * FROM import_log")}

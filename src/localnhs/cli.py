@@ -135,6 +135,18 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     out.print(f"Built {target} ({target.stat().st_size / 1e6:.0f} MB) from {source} in {time.perf_counter() - start:.0f} s.")
     for name, secs in ctx.timings.items():
         out.print(f"  {name:<30} {secs:6.1f} s   peak RSS so far {ctx.peaks.get(name, 0):6.0f} MB")
+    # The bulk lookup (enrich, export, the set-based bulk API) of the new build, compiled now so
+    # that no request and no server start has to.
+    from localnhs.api.routes import warm_bulk_lookup
+    from localnhs.store.db import connect
+
+    started = time.perf_counter()
+    conn = connect(target)
+    try:
+        warm_bulk_lookup(conn, compile=True)
+    finally:
+        conn.close()
+    out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s")
     for note in ctx.notes:
         if note.startswith("accepted:"):
             out.print(f"[yellow]{note}[/]")

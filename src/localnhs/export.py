@@ -153,6 +153,10 @@ class Lookup:
         for old in builds[:-1]:
             shutil.rmtree(old, ignore_errors=True)
 
+    def compiled(self) -> bool:
+        """Whether this build's postcode table is already compiled on disk."""
+        return (self.dir / "facts.arrow").exists() and (self.dir / "keys.parquet").exists()
+
     def facts(self) -> pa.Table:
         """The memory-mapped postcode table (see _compile_facts for its columns)."""
         with _LOCK:

@@ -144,17 +144,22 @@ def bulk_lookup(conn):
     return build_cache(conn).part("bulk_lookup", Lookup)
 
 
-def warm_bulk_lookup(conn) -> None:
-    """Compile a build's bulk lookup (the postcode table, and the area answers for today and
-    April 2016) ahead of the first set-based bulk request, which would otherwise do it inside its
-    own time limit: tens of seconds on a busy 2-core machine. Run in a background thread when a
-    build starts serving; compiled files are kept on disk per build, so a restart reads them."""
+def warm_bulk_lookup(conn, compile: bool = False) -> bool:
+    """Open a build's bulk lookup (the postcode table, and the area answers for today and April
+    2016) ahead of the first set-based bulk request. Run in a background thread when a build
+    starts serving. `localnhs build` compiles the lookup beside the database it writes; when it
+    is not there (a database built another way), compiling it is left to the first bulk request
+    unless ``compile`` is true - a compile takes tens of seconds and ~1 GB, which a server that
+    is starting up should not spend unasked. True when the lookup is ready."""
     from localnhs.export import dates_from
 
     lookup = bulk_lookup(conn)
+    if not compile and not lookup.compiled():
+        return False
     lookup.facts()
     for day in dates_from(None):
         lookup.areas(day)
+    return True
 
 
 def _bulk_set(request: Request, postcodes, as_of, fields, fmt):
