@@ -320,9 +320,11 @@ def test_north_yorkshire_community_services_by_district(conn):
         com = next(t for t in local_system(conn, pc, d).trusts if t.role == "community")
         assert (com.trust.code, com.basis) == (code, "cited"), (pc, d, com.method)
     # Herefordshire: its 2016 mental-health trust (2gether) passes the community-hospital cut; Wye Valley runs them.
-    for d in (Y2016, TODAY):
-        com = next(t for t in local_system(conn, "HR1 1JX", d).trusts if t.role == "community")
-        assert (com.trust.code, com.basis) == ("RLQ", "cited"), (d, com.method)
+    # Lewisham: South London and Maudsley passes it too; Lewisham and Greenwich runs them.
+    for pc, code in (("HR1 1JX", "RLQ"), ("SE4 1JF", "RJ2")):
+        for d in (Y2016, TODAY):
+            com = next(t for t in local_system(conn, pc, d).trusts if t.role == "community")
+            assert (com.trust.code, com.basis) == (code, "cited"), (pc, d, com.method)
 
 
 def test_swindon_2016_community_provider_without_an_ods_code(conn):
