@@ -97,23 +97,6 @@ def compiled_for(conn) -> Compiled:
     return build_cache(conn).part("compiled", Compiled)
 
 
-def _clone(obj):
-    """A shallow copy of a plain dataclass instance (what dataclasses.replace gives, without re-running __init__)."""
-    new = object.__new__(type(obj))
-    new.__dict__ = obj.__dict__.copy()
-    return new
-
-
-def _copy_body(b: Body | None) -> Body | None:
-    return None if b is None else _clone(b)
-
-
-def _copy_role(r: TrustRole) -> TrustRole:
-    new = _clone(r)
-    new.trust, new.others = _copy_body(r.trust), [dict(o) for o in r.others]
-    return new
-
-
 _ROLES = ("acute", "ambulance", "mental_health", "community")
 
 
@@ -291,7 +274,7 @@ def nearest_practices(conn, loc: Location, as_of: dt.date, n: int = 5,
         if comm and place_commissioner and comm.code != place_commissioner:
             note = (f"This practice is commissioned by {comm.name}, not the commissioner for the place itself: "
                     "practice lists do not follow area boundaries.")
-        out.append(NearPractice(_clone(prac), round(dist, 2), size, size_date, _copy_body(pcn), _copy_body(comm), note))
+        out.append(NearPractice(prac, round(dist, 2), size, size_date, pcn, comm, note))  # shared, as above
     return out
 
 
@@ -309,21 +292,22 @@ def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int =
         area, reusable = _compile_area(conn, loc, when)
         if reusable:
             table[key] = area
-    # Callers may change what they are given (a method, a note): the kept parts are copied out.
-    chain = [_copy_body(b) for b in area.chain]
-    cs = [_copy_body(b) for b in area.councils]
+    # The kept parts are shared by every answer for the placement, not copied: answers are read,
+    # never changed (tests/test_compiled_shared.py runs the API, the pages and bulk over answers
+    # and checks the kept parts are as they were). Only the lists are the answer's own.
+    chain = list(area.chain)
+    cs = list(area.councils)
     council = cs[0].code if cs else None
-    roles = [_copy_role(r) if r is not None else _role(conn, loc, when, area.place_footprint, council, role)
+    roles = [r if r is not None else _role(conn, loc, when, area.place_footprint, council, role)
              for role, r in zip(_ROLES, area.roles)]
     notes = list(loc.notes)
     if not chain:
         notes.append("No commissioner could be found for this place on that date.")
-    ward = None if area.ward is None else _clone(area.ward)
     return LocalSystem(
-        as_of=when.isoformat(), location=loc, councils=cs, ward=ward,
-        hwb=_copy_body(area.hwb), healthwatch=_copy_body(area.healthwatch), commissioners=chain,
+        as_of=when.isoformat(), location=loc, councils=cs, ward=area.ward,
+        hwb=area.hwb, healthwatch=area.healthwatch, commissioners=chain,
         practices=nearest_practices(conn, loc, when, n=n_practices, place_commissioner=chain[0].code if chain else None),
-        trusts=roles, national=[_clone(b) for b in _national(when)], sources=list(area.sources),
+        trusts=roles, national=list(_national(when)), sources=list(area.sources),
         notes=notes,
     )
 
