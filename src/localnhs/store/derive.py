@@ -12,6 +12,9 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+import numpy as np
+import polars as pl
+
 from localnhs.eras import CCG_VINTAGES, ICB_ERA
 from localnhs.sources import registry
 from localnhs.store import icb_2026
@@ -27,6 +30,9 @@ COUNCIL_VINTAGES = [
 ]
 HEALTHWATCH_METHOD = "one local Healthwatch per upper-tier council, named after it (derived: not in the cited list)"
 HEALTHWATCH_CITED = "content/healthwatch_areas.yaml"
+ENGLAND = "E92000001"
+# The areas each of which gets a representative postcode (columns of the postcode view).
+REP_TYPES = ("lad", "ward", "lsoa21")
 HWB_METHOD = "one Health and Wellbeing Board per upper-tier council (derived: no official list is shipped)"
 
 
@@ -47,7 +53,7 @@ def load(ctx) -> None:
         _inherited_trust_types(ctx.conn)
         _close_succeeded_trusts(ctx.conn)
     with ctx.step("representative postcodes", total=1):
-        _representatives(ctx.conn)
+        _representatives(ctx.conn, ctx.staged.parsed.pop("postcodes"))
     with ctx.step("organisation locations", total=1):
         _locations(ctx.conn)
     with ctx.step("search index", total=1):
@@ -275,24 +281,58 @@ def _locate_by_name(conn) -> None:
                       None, None, "derived"))
 
 
-def _representatives(conn) -> None:
+def _representatives(conn, postcodes) -> None:
     """For each council district, ward and LSOA 2021: the live postcode nearest the middle of its
-    postcodes, so a place name resolves with one indexed read instead of a scan."""
-    groups: dict[tuple[str, str], list] = defaultdict(list)
-    for pcd, lat, lon, lad, ward, lsoa21 in conn.execute(
-        "SELECT pcd, lat, lon, lad, ward, lsoa21 FROM postcode "
-        "WHERE country = 'E92000001' AND status = 'live' AND lat IS NOT NULL"
-    ):
-        for key in (("lad", lad), ("ward", ward), ("lsoa21", lsoa21)):
-            if key[1]:
-                groups[key].append((pcd, lat, lon))
+    postcodes, so a place name resolves with one indexed read instead of a scan.
+
+    ``postcodes`` is what the postcode step wrote (the compact rows in postcode order and their
+    two dictionaries), read here as the `postcode` view gives it: degrees are lat_e6 / 10^6."""
+    coded, areas, states = postcodes
+    data = coded.lazy().join(areas.lazy().select("area", "country", *REP_TYPES), on="area", how="left",
+                             maintain_order="left") \
+        .join(states.lazy().select("state", "status"), on="state", how="left", maintain_order="left") \
+        .filter((pl.col("country") == ENGLAND) & (pl.col("status") == "live") & pl.col("lat_e6").is_not_null()) \
+        .select("pcd", "lat_e6", "lon_e6", *REP_TYPES).collect()
+    # numpy divides as SQLite does; polars multiplies by the reciprocal, which can differ in the last bit.
+    data = data.with_columns(*[pl.Series(c, data[f"{c}_e6"].to_numpy().astype(np.float64) / 1_000_000.0).fill_nan(None)
+                               for c in ("lat", "lon")])
     rows = []
-    for (type_, code), pts in groups.items():
-        mlat = sum(p[1] for p in pts) / len(pts)
-        mlon = sum(p[2] for p in pts) / len(pts)
-        best = min(pts, key=lambda p: (p[1] - mlat) ** 2 + (p[2] - mlon) ** 2)
-        rows.append((type_, code, best[0], len(pts)))
+    for type_ in REP_TYPES:
+        rows += _nearest_middle(data, type_)
     conn.executemany("INSERT INTO area_rep VALUES (?,?,?,?)", rows)
+
+
+def _nearest_middle(data: pl.DataFrame, key: str) -> list[tuple]:
+    """(key, code, the postcode nearest the mean point, number of postcodes) for each code in
+    column ``key``, as a loop over the rows in postcode order finds them: each mean summed in
+    that order (Python floats), the nearest the first of equals; near ties go to that loop."""
+    part = data.select(key, "pcd", "lat", "lon").filter(pl.col(key).is_not_null() & (pl.col(key) != ""))
+    if part.height == 0:
+        return []
+    part = part.sort(key, maintain_order=True)  # stable: each code's rows stay in postcode order
+    codes = part[key].to_numpy()
+    n = len(codes)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], n]
+    size = ends - starts
+    lat_l, lon_l = part["lat"].to_list(), part["lon"].to_list()
+    bounds = list(zip(starts.tolist(), ends.tolist()))
+    mlat = np.array([sum(lat_l[s:e]) / (e - s) for s, e in bounds])
+    mlon = np.array([sum(lon_l[s:e]) / (e - s) for s, e in bounds])
+    group = np.repeat(np.arange(len(starts)), size)
+    d = (part["lat"].to_numpy() - mlat[group]) ** 2 + (part["lon"].to_numpy() - mlon[group]) ** 2
+    order = np.lexsort((np.arange(n), d, group))  # by code, then distance, then postcode order
+    best = order[starts]
+    second = order[np.minimum(starts + 1, n - 1)]
+    d1, d2 = d[best], np.where(size > 1, d[second], np.inf)
+    # numpy squares by multiplying and Python's ** 2 calls pow(): where the two nearest are
+    # within rounding of each other, the loop itself decides.
+    for g in np.flatnonzero(d2 <= d1 * (1 + 1e-9)).tolist():
+        s, e = bounds[g]
+        ml, mo = float(mlat[g]), float(mlon[g])
+        best[g] = min(range(s, e), key=lambda i: (lat_l[i] - ml) ** 2 + (lon_l[i] - mo) ** 2)
+    pcds = part["pcd"].to_numpy()
+    return [(key, c, p, k) for c, p, k in zip(codes[starts].tolist(), pcds[best].tolist(), size.tolist())]
 
 
 def _close_succeeded_trusts(conn) -> None:

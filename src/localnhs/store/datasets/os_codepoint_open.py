@@ -57,6 +57,8 @@ def load(ctx) -> None:
 
     with ctx.step("postcodes: write", total=coded.height) as advance:
         write(conn, coded, areas, states, advance)
+    # The derived step's representative postcodes read the same rows (store/derive.py).
+    ctx.staged.parsed["postcodes"] = (coded, areas, states)
     ctx.notes.append("postcodes: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
 
 
