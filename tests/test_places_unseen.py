@@ -75,3 +75,42 @@ def test_heldout_b_accuracy_report(conn):
     for role in ("mental_health", "community", "acute", "ambulance"):
         for era in ("2016-04-01", "today"):
             assert table[(role, era, "all")][1] >= 30, (role, era, table[(role, era, "all")])
+
+
+def test_heldout_c_set_is_new_and_cited(conn):
+    """The fourth frozen held-out set (tests/places_heldout_c.py): new postcodes, every checked cell cited,
+    every postcode known, two per council, four councils in each of the seven NHS England regions."""
+    from localnhs.query.local_system import local_system
+    from places_heldout import HELDOUT
+    from places_heldout_b import HELDOUT_B
+    from places_heldout_c import H, HELDOUT_C, REGION, REGIONS
+
+    assert len(HELDOUT_C) >= 56
+    pcs = [row[0] for row in HELDOUT_C]
+    assert len(set(pcs)) == len(pcs)
+    seen = ({row[0] for row in PLACES} | set(ACUTE) | {row[0] for row in UNSEEN} | {row[0] for row in HELDOUT}
+            | {row[0] for row in HELDOUT_B})
+    assert not set(pcs) & seen, set(pcs) & seen
+    per_council, councils_per_region = {}, {}
+    for pc, place, y16, now, acute, amb, sources in HELDOUT_C:
+        per_council[place] = per_council.get(place, 0) + 1
+        councils_per_region.setdefault(REGION[pc], set()).add(place)
+        assert any(c is not None for c in [*y16, *now, *acute, amb]), pc
+        assert sources and all(s in H and H[s].startswith("http") for s in sources), (pc, sources)
+        assert local_system(conn, pc).location is not None, f"{pc} ({place}) is not a known postcode"
+    assert set(per_council.values()) == {2}, per_council
+    assert {r: len(c) for r, c in councils_per_region.items()} == {r: 4 for r in REGIONS}
+
+
+def test_heldout_c_accuracy_report(conn):
+    """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
+    first scored (`trust_accuracy.py --heldout-c`). Only asserts that every role and era has cells to score."""
+    from places_heldout_c import HELDOUT_C, REGION, REGIONS
+    from trust_accuracy import report, score
+
+    table, by_basis, misses = score(conn, HELDOUT_C, REGION.get)
+    print(report(table, by_basis, (*REGIONS, "all")))
+    print("misses:", misses)
+    for role in ("mental_health", "community", "acute", "ambulance"):
+        for era in ("2016-04-01", "today"):
+            assert table[(role, era, "all")][1] >= 28, (role, era, table[(role, era, "all")])

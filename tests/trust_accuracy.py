@@ -10,6 +10,8 @@ fallback). Shared by the test and by anyone who wants the table:
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-b  # the second frozen held-out set,
         # places_heldout_b.py (London, East of England, North West): per role, era and region, the method
         # that decided each cell, and every miss; add --data-only to hide the cited table
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-c  # the fourth frozen held-out set,
+        # places_heldout_c.py (28 councils, four in each NHS England region): the same report per region
 """
 
 from __future__ import annotations
@@ -150,6 +152,23 @@ def areas_by_method(conn) -> str:
     return "\n".join(lines)
 
 
+def print_heldout(conn, places, region, columns, verbose=False) -> None:
+    """The report of a frozen held-out set (places_heldout_b.py, places_heldout_c.py): per role, era and
+    region, the method that decided each scored cell, and every miss (with verbose, every cell)."""
+    table, by_basis, _ = score(conn, places, region.get)
+    print(report(table, by_basis, (*columns, "all")))
+    rows = cells(conn, places)
+    print("\nmethod that decided each scored cell (right/cells):\n" + method_table(rows))
+    print("\nmisses: postcode | place | era | role | expected | answered | decided by")
+    for r in rows:
+        if not r[8]:
+            print(f"{r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} {r[6] or ''} | {r[7]}")
+    if verbose:
+        print("\nevery cell: postcode | era | role | expected | answered | decided by | right")
+        for r in rows:
+            print(f"{r[0]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[7]} | {'yes' if r[8] else 'NO'}")
+
+
 if __name__ == "__main__":
     import sqlite3
     import sys
@@ -162,23 +181,15 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    if "--heldout-b" in sys.argv:
-        from places_heldout_b import HELDOUT_B
+    if "--heldout-b" in sys.argv or "--heldout-c" in sys.argv:
+        if "--heldout-c" in sys.argv:
+            from places_heldout_c import HELDOUT_C as places, REGION as region, REGIONS as columns
+        else:
+            from places_heldout_b import HELDOUT_B as places
 
-        columns = ("London", "East of England", "North West")
-        region = {row[0]: REGION_BY_AMBULANCE[row[5]] for row in HELDOUT_B}
-        table, by_basis, misses = score(conn, HELDOUT_B, region.get)
-        print(report(table, by_basis, (*columns, "all")))
-        rows = cells(conn, HELDOUT_B)
-        print("\nmethod that decided each scored cell (right/cells):\n" + method_table(rows))
-        print("\nmisses: postcode | place | era | role | expected | answered | decided by")
-        for r in rows:
-            if not r[8]:
-                print(f"{r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} {r[6] or ''} | {r[7]}")
-        if "-v" in sys.argv:
-            print("\nevery cell: postcode | era | role | expected | answered | decided by | right")
-            for r in rows:
-                print(f"{r[0]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[7]} | {'yes' if r[8] else 'NO'}")
+            columns = ("London", "East of England", "North West")
+            region = {row[0]: REGION_BY_AMBULANCE[row[5]] for row in places}
+        print_heldout(conn, places, region, columns, verbose="-v" in sys.argv)
         misses = []
     elif "--heldout" in sys.argv:
         from places_heldout import HELDOUT
