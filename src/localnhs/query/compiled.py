@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import sys
 from functools import lru_cache
 
 import numpy as np
@@ -350,23 +351,33 @@ class _Codes(postcode_index.PostcodeIndex):
     """The codes of postcodes for one build: the postcode index (query/postcode_index.py) and the
     codes of each placement by date, as they are first asked for. Bounded as Compiled's memos."""
 
-    __slots__ = ("by_date", "count")
+    __slots__ = ("by_date", "count", "slots")
 
     def __init__(self, conn):
         index = postcode_index.build(conn)
         super().__init__(index.sectors, index.areas, index.others, index.size)
-        self.by_date: dict[dt.date, dict[int, dict]] = {}
+        # Per date, a list by placement id (one pointer each, no int key to compare on a read),
+        # one longer than the largest id, so the index's -1 (no such postcode) reads None.
+        self.by_date: dict[dt.date, list[dict | None]] = {}
         self.count = 0
+        self.slots = max(max(index.areas, default=-1), max(index.others.values(), default=-1)) + 2
 
     def keep(self, area: int, when: dt.date, found: dict) -> None:
-        if self.count >= MEMO_LIMIT:
+        if self.count >= MEMO_LIMIT or (when not in self.by_date and len(self.by_date) >= CODE_DATES):
             self.by_date, self.count = {}, 0
-        self.by_date.setdefault(when, {})[area] = {"postcode": None, **found, "councils": list(found["councils"])}
+        # The codes are interned: the many placements of one ICB, council or region then share one
+        # string object, so an answer touches fewer cold objects when it is copied out.
+        kept = {k: sys.intern(v) if isinstance(v, str) else v for k, v in {"postcode": None, **found}.items()}
+        kept["councils"] = [sys.intern(c) for c in found["councils"]]
+        got = self.by_date.get(when)
+        if got is None:
+            got = self.by_date[when] = [None] * self.slots
+        got[area] = kept
         self.count += 1
 
 
-_NOTHING: dict = {}
 _peek_build = build_cache.peek
+CODE_DATES = 32  # dates whose codes are kept at once (a list of ~87,000 pointers each)
 
 
 def codes(conn, postcode: str, as_of=None) -> dict:
@@ -387,7 +398,8 @@ def codes(conn, postcode: str, as_of=None) -> dict:
     if base is not None:
         unit = table.units.get(postcode[-2:])
         if unit is not None:
-            hit = table.by_date.get(when, _NOTHING).get(table.areas[base + unit])
+            kept = table.by_date.get(when)
+            hit = None if kept is None else kept[table.areas[base + unit]]
             if hit is not None:  # postcode is a normalised postcode of the data (it was found)
                 out = hit.copy()
                 out["postcode"] = postcode
@@ -401,7 +413,8 @@ def _codes_looked_up(conn, table: _Codes, postcode: str, when: dt.date) -> dict:
     pcd = postcode if pc.FULL_SPACED.match(postcode) else pc.normalise(postcode)
     area = table.area(pcd)
     if area is not None:
-        hit = table.by_date.get(when, _NOTHING).get(area)
+        kept = table.by_date.get(when)
+        hit = None if kept is None else kept[area]
         if hit is not None:
             return {**hit, "postcode": pcd, "councils": list(hit["councils"])}
     ls = lookup(conn, pcd, when, n_practices=0)
