@@ -49,9 +49,8 @@ def load(ctx) -> None:
         advance(1)
         rows, stats = _place(ctx, cp, ons, advance)
         del cp, ons
-        # The lookup and the LSOA shapes are not needed after placing.
+        # The lookup is not needed after placing (nor the LSOA shapes, let go in `_place`).
         ons_postcodes.clear_cache()
-        lsoa_layer.cache_clear()
         coded, areas, states = _code(rows)
         del rows
 
@@ -167,6 +166,8 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
                                schema=["lsoa11", "msoa11_of11"], orient="row")
 
     codes21, polys = _bng_lsoa21(ctx)
+    # The shapes in metres are the copy used from here: the parsed layers (~100 MB) can go.
+    lsoa_layer.cache_clear()
     tree = shapely.STRtree(polys)
     index21 = pl.DataFrame({"lsoa21": codes21, "_poly": np.arange(len(codes21))})
     advance(1)
