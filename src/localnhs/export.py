@@ -122,8 +122,9 @@ class Lookup:
         import pyarrow.compute as pc
 
         self.dir.mkdir(parents=True, exist_ok=True)
-        facts = pa.Table.from_batches(list(postcode_facts(self.conn)))
+        facts = pa.Table.from_batches(list(postcode_facts(self.conn, batch_rows=50_000)))
         f, keys = area_keys(facts)
+        del facts  # each frame is dropped once the next is made: the peak is one copy, not three
         f = (f.select(
                 pack_keys(pl.col("pcd").str.replace_all(" ", "")).alias("key"),
                 pl.col("pcd").alias("pcds"), pl.col("status").alias("pcd_status"),
@@ -132,10 +133,13 @@ class Lookup:
                 pl.col("ward").alias("osward"), pl.col("akey").cast(pl.Int32).fill_null(-1))
              .sort("key"))
         t = f.to_arrow()
+        del f
         cols = {"key": t["key"], "pcds": t["pcds"].cast(pa.string()), "lat": t["lat"], "long": t["long"],
                 "akey": t["akey"]}
         for name in CODED:
-            enc = pc.dictionary_encode(t[name].combine_chunks())
+            column, t = t[name], t.drop_columns([name])
+            enc = pc.dictionary_encode(column.combine_chunks())
+            del column
             cols[name] = pc.fill_null(enc.indices, -1).cast(pa.int32())
             _write_atomic(pa.table({"value": enc.dictionary.cast(pa.string())}), self.dir / f"dict_{name}.parquet")
         table = pa.table(cols).combine_chunks()

@@ -126,15 +126,17 @@ def area_keys(facts):
     alone = english & pl.col("lat").is_null() & pl.col("lsoa11").is_null()
     k = pl.concat_str([pl.col(c).fill_null("") for c in ("lsoa11", "lsoa21", "lad")]
                       + [pl.when(alone).then(pl.col("pcd")).otherwise(pl.lit(""))], separator="|")
-    f = f.with_columns(_k=pl.when(english).then(k), _alone=alone)
-    keys = (f.filter(pl.col("_k").is_not_null())
+    # Only the columns the keys need are copied: joining the key numbers back onto the whole frame
+    # would copy every column of 2.5 M rows again (~1 GB).
+    narrow = f.select("lsoa11", "lsoa21", "lad", "pcd", _k=pl.when(english).then(k), _alone=alone)
+    keys = (narrow.filter(pl.col("_k").is_not_null())
             .group_by("_k", maintain_order=True)
             .agg(pl.col("lsoa11").first(), pl.col("lsoa21").first(), pl.col("lad").first(),
                  pcd=pl.col("pcd").min(), standin=pl.col("_alone").first())
             .with_row_index("akey"))
-    f = (f.join(keys.select("_k", "akey"), on="_k", how="left", maintain_order="left")
-         .drop("_k", "_alone"))
-    return f, keys.drop("_k")
+    akey = narrow.select("_k").join(keys.select("_k", "akey"), on="_k", how="left", maintain_order="left")["akey"]
+    del narrow
+    return f.with_columns(akey), keys.drop("_k")
 
 
 # A key's dated answer (area_answer) reads, besides the organisation tables, only the place's LSOA
