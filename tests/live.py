@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from localnhs.api.launch import launched
+
+
+def until(check, bound_s: float = 30.0) -> bool:
+    """Poll check() until true (bounded); the bound is a hang guard, not what is tested."""
+    end = time.monotonic() + bound_s
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @contextmanager

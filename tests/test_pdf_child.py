@@ -15,21 +15,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from live import error_of, ready, request
+from live import error_of, ready, request, until
 
 from localnhs.api.launch import launched
 
 OUTCODES = ("WA5 ", "NN17 ", "SW1A ", "LS1 ", "M1 ", "B1 ", "PL1 ", "NE1 ", "CB2 ", "EX4 ")
 
 
+
 def _until(check, bound_s=60.0):
-    """Poll check() until true (bounded); the bound is a hang guard, not what is tested."""
-    end = time.monotonic() + bound_s
-    while time.monotonic() < end:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
+    return until(check, bound_s)
 
 
 def cpu_ticks(pid: int) -> tuple[int, int]:
