@@ -137,13 +137,13 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
         out.print(f"  {name:<30} {secs:6.1f} s   peak RSS so far {ctx.peaks.get(name, 0):6.0f} MB")
     # The bulk lookup (enrich, export, the set-based bulk API) of the new build, compiled now so
     # that no request and no server start has to.
-    from localnhs.api.routes import warm_bulk_lookup
+    from localnhs.export import Lookup
     from localnhs.store.db import connect
 
     started = time.perf_counter()
     conn = connect(target)
     try:
-        warm_bulk_lookup(conn, compile=True)
+        Lookup(conn).ready(compile=True)
     finally:
         conn.close()
     out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s")

@@ -161,6 +161,17 @@ class Lookup:
         """Whether this build's postcode table is already compiled on disk."""
         return (self.dir / "facts.arrow").exists() and (self.dir / "keys.parquet").exists()
 
+    def ready(self, compile: bool = False) -> bool:
+        """Open the postcode table and the area answers of the default dates (today and April
+        2016), compiling them first only if ``compile`` (tens of seconds and ~1 GB: `localnhs
+        build` does it; a starting server only opens what is there). True when ready."""
+        if not compile and not self.compiled():
+            return False
+        self.facts()
+        for day in dates_from(None):
+            self.areas(day)
+        return True
+
     def facts(self) -> pa.Table:
         """The memory-mapped postcode table (see _compile_facts for its columns)."""
         with _LOCK:

@@ -151,15 +151,7 @@ def warm_bulk_lookup(conn, compile: bool = False) -> bool:
     is not there (a database built another way), compiling it is left to the first bulk request
     unless ``compile`` is true - a compile takes tens of seconds and ~1 GB, which a server that
     is starting up should not spend unasked. True when the lookup is ready."""
-    from localnhs.export import dates_from
-
-    lookup = bulk_lookup(conn)
-    if not compile and not lookup.compiled():
-        return False
-    lookup.facts()
-    for day in dates_from(None):
-        lookup.areas(day)
-    return True
+    return bulk_lookup(conn).ready(compile)
 
 
 def _bulk_set(request: Request, postcodes, as_of, fields, fmt):
