@@ -26,7 +26,8 @@ def _code_hash() -> str:
         for f in sorted(folder.rglob("*.py")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
-    for f in BUILD_DATA:
+    for f in [*BUILD_DATA, *sorted((REPO_ROOT / "src/localnhs/content/provider_overrides").glob("*.yaml"))]:
+        h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:12]
 

@@ -190,6 +190,17 @@ def test_overrides_refuse_a_row_without_source():
         provider_overrides.read(bad)
 
 
+def test_overrides_refuse_the_same_row_in_two_files():
+    """The cited table may be split over files; a second row for one (area, role, era) names both places."""
+    from localnhs.sources import provider_overrides
+    from localnhs.sources._rows import SourceError
+
+    row = NON_NHS_NO_CODE.format(kind="    kind: limited liability partnership\n")
+    assert len(provider_overrides.read_parts([("provider_overrides/a.yaml", row)])) == 1
+    with pytest.raises(SourceError, match=r"provider_overrides/b\.yaml:2: a second row .*first is at provider_overrides/a\.yaml:2"):
+        provider_overrides.read_parts([("provider_overrides/a.yaml", row), ("provider_overrides/b.yaml", row)])
+
+
 NON_NHS_NO_CODE = ("overrides:\n  - area: E06000054\n    name: Wiltshire\n    area_kind: council_2023\n"
                    "    role: community\n    from: 2020-04-01\n    org_name: Wiltshire Health and Care LLP\n"
                    "    non_nhs: true\n{kind}    source: https://www.cqc.org.uk/provider/1-2642739822/reports\n"

@@ -20,6 +20,7 @@ import yaml
 from localnhs.sources._rows import SourceError
 
 FILE = "provider_overrides.yaml"
+FOLDER = "provider_overrides"   # more cited rows, one file per part of the country, read after FILE
 ROLES = ("mental_health", "community")
 AREA_KINDS = ("council_2016", "council_2023")
 # A council, a district (E07) where the table splits a county, or a 2016 clinical commissioning group
@@ -59,21 +60,43 @@ def _date(value, where: str, required: bool) -> str | None:
         raise SourceError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def texts() -> list[tuple[str, str]]:
+    """(name, text) of every file of the cited table: FILE, then FOLDER's files in name order."""
+    content = files("localnhs.content")
+    out = [(FILE, content.joinpath(FILE).read_text(encoding="utf-8"))]
+    folder = content.joinpath(FOLDER)
+    if folder.is_dir():
+        out += [(f"{FOLDER}/{f.name}", f.read_text(encoding="utf-8"))
+                for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".yaml")]
+    return out
+
+
 def read(text: str | None = None) -> list[Override]:
-    if text is None:
-        text = files("localnhs.content").joinpath(FILE).read_text(encoding="utf-8")
+    """Every cited row; with text, the rows of that one text (for tests). A second row for the same
+    (area, role, era start) in any file is refused, naming both places."""
+    return read_parts(texts() if text is None else [(FILE, text)])
+
+
+def read_parts(parts: list[tuple[str, str]]) -> list[Override]:
+    out, seen = [], {}
+    for name, part in parts:
+        out += _read_one(name, part, seen)
+    return out
+
+
+def _read_one(name: str, text: str, seen: dict) -> list[Override]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise SourceError(f"{FILE}: not valid YAML: {exc}") from None
+        raise SourceError(f"{name}: not valid YAML: {exc}") from None
     rows = (data or {}).get("overrides")
     if not isinstance(rows, list):
-        raise SourceError(f"{FILE}: expected an 'overrides' list")
+        raise SourceError(f"{name}: expected an 'overrides' list")
     lines = [n + 1 for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("- area:")]
-    out, seen = [], set()
+    out = []
     for i, r in enumerate(rows):
         line = lines[i] if i < len(lines) else 0
-        where = f"{FILE}:{line}"
+        where = f"{name}:{line}"
         if not isinstance(r, dict):
             raise SourceError(f"{where}: expected a mapping")
         unknown = set(r) - KEYS
@@ -105,7 +128,8 @@ def read(text: str | None = None) -> list[Override]:
                        (r.get("kind") or None) if non_nhs else None)
         key = (row.area, row.area_kind, row.role, row.era_from)
         if key in seen:
-            raise SourceError(f"{where}: a second row for {row.area} {row.role} from {row.era_from}")
-        seen.add(key)
+            raise SourceError(f"{where}: a second row for {row.area} {row.role} from {row.era_from} "
+                              f"(the first is at {seen[key]})")
+        seen[key] = where
         out.append(row)
     return out
