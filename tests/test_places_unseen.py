@@ -102,6 +102,33 @@ def test_heldout_c_set_is_new_and_cited(conn):
     assert {r: len(c) for r, c in councils_per_region.items()} == {r: 4 for r in REGIONS}
 
 
+def test_heldout_d_set_is_new_and_cited(conn):
+    """The fifth frozen held-out set (tests/places_heldout_d.py): new postcodes, every checked cell cited,
+    every postcode known, two per council, four or five councils in each of the seven NHS England regions."""
+    from localnhs.query.local_system import local_system
+    from places_heldout import HELDOUT
+    from places_heldout_b import HELDOUT_B
+    from places_heldout_c import HELDOUT_C
+    from places_heldout_d import H, HELDOUT_D, REGION, REGIONS
+
+    assert len(HELDOUT_D) >= 60
+    pcs = [row[0] for row in HELDOUT_D]
+    assert len(set(pcs)) == len(pcs)
+    seen = ({row[0] for row in PLACES} | set(ACUTE) | {row[0] for row in UNSEEN} | {row[0] for row in HELDOUT}
+            | {row[0] for row in HELDOUT_B} | {row[0] for row in HELDOUT_C})
+    assert not set(pcs) & seen, set(pcs) & seen
+    per_council, councils_per_region = {}, {}
+    for pc, place, y16, now, acute, amb, sources in HELDOUT_D:
+        per_council[place] = per_council.get(place, 0) + 1
+        councils_per_region.setdefault(REGION[pc], set()).add(place)
+        assert any(c is not None for c in [*y16, *now, *acute, amb]), pc
+        assert sources and all(s in H and H[s].startswith("http") for s in sources), (pc, sources)
+        assert local_system(conn, pc).location is not None, f"{pc} ({place}) is not a known postcode"
+    assert set(per_council.values()) == {2}, per_council
+    assert set(councils_per_region) == set(REGIONS)
+    assert all(4 <= len(c) <= 5 for c in councils_per_region.values()), councils_per_region
+
+
 def test_heldout_c_accuracy_report(conn):
     """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
     first scored (`trust_accuracy.py --heldout-c`). Only asserts that every role and era has cells to score."""
