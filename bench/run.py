@@ -14,8 +14,10 @@ JSON line of every figure; each ratio's baseline is measured in the same run.
   cache filled), `localnhs serve --workers BENCH_WORKERS` (1); page_rps the same for /places/{pc}
   over BENCH_PAGE_POSTCODES (500). serve_rss_mb: the server processes' memory after the load (PSS
   summed, so the database pages every worker maps count once; RSS summed is in the table too).
-- db_mb: the database file; build_s / build_peak_rss_mb: `localnhs build` into a temporary file
-  (BENCH_BUILD=0 skips it: null).
+- db_mb: the database file; build_s / build_peak_rss_mb: `localnhs build` into a temporary file,
+  run by bench/peak.py (wall time; peak RSS of the build's process tree: the larger of wait4's
+  ru_maxrss from a fresh small launcher and the tree's RSS sampled every 0.1 s). BENCH_BUILD=0
+  skips it (null); BENCH_ONLY_BUILD=1 measures only the build.
 """
 
 from __future__ import annotations
@@ -142,25 +144,28 @@ def bench_http(db, seconds, warm_s, workers, n_api, n_pages, extra):
     return out
 
 
-def bench_build():
+def bench_build(extra):
     """`localnhs build` into a temporary file (its bulk lookup compile included): wall time and
-    the build process's peak RSS."""
+    the peak RSS of the build's process tree, both measured by bench/peak.py, a small process of
+    its own (started from this one, the build's ru_maxrss would begin at this process's peak)."""
     with tempfile.TemporaryDirectory(dir=paths.var_dir()) as tmp:
         target = Path(tmp) / "bench.sqlite"
-        start = time.perf_counter()
+        report = Path(tmp) / "peak.json"
         # The throwaway build's bulk lookup goes in the temporary folder too: in var/lookup it would
         # count as the newest build and push out the lookup of the database being served.
         env = {**os.environ, "LOCALNHS_LOOKUP": str(Path(tmp) / "lookup")}
-        proc = subprocess.Popen([sys.executable, "-m", "localnhs", "build", "--db", str(target)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        took = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode(errors="replace")
-        if proc.returncode != 0:
-            print(f"build failed ({proc.returncode}): {err[-500:]}", file=sys.stderr)
+        proc = subprocess.run([sys.executable, str(Path(__file__).with_name("peak.py")), "--out", str(report),
+                               sys.executable, "-m", "localnhs", "build", "--db", str(target)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        got = json.loads(report.read_text()) if report.exists() else {"rc": proc.returncode}
+        if proc.returncode != 0 or got["rc"] != 0:
+            err = proc.stderr.decode(errors="replace")
+            print(f"build failed ({got['rc']}): {err[-500:]}", file=sys.stderr)
             return {"build_s": None, "build_peak_rss_mb": None}
-        return {"build_s": took, "build_peak_rss_mb": usage.ru_maxrss / 1024}
+        extra["build user+sys CPU (s)"] = got["user_s"] + got["sys_s"]
+        extra["build ru_maxrss, largest process (MB)"] = got["wait4_maxrss_mb"]
+        extra["build tree RSS, sampled 0.1 s (MB)"] = got["sampled_tree_rss_mb"]
+        return {"build_s": got["seconds"], "build_peak_rss_mb": got["peak_rss_mb"]}
 
 
 def bench_bulk(db):
@@ -196,12 +201,15 @@ def main() -> None:
     n_api = int(os.environ.get("BENCH_HTTP_POSTCODES", "2000"))
     n_pages = int(os.environ.get("BENCH_PAGE_POSTCODES", "500"))
     extra: dict = {}
-    figures = bench_lookups(conn, n, extra)
+    if os.environ.get("BENCH_ONLY_BUILD") == "1":
+        figures = {}
+    else:
+        figures = bench_lookups(conn, n, extra)
+        figures.update(bench_bulk(db))
+        figures.update(bench_http(db, seconds, warm_s, workers, n_api, n_pages, extra))
     conn.close()
-    figures.update(bench_bulk(db))
-    figures.update(bench_http(db, seconds, warm_s, workers, n_api, n_pages, extra))
     figures["db_mb"] = db.stat().st_size / 1e6
-    figures.update(bench_build() if os.environ.get("BENCH_BUILD", "1") != "0" else
+    figures.update(bench_build(extra) if os.environ.get("BENCH_BUILD", "1") != "0" else
                    {"build_s": None, "build_peak_rss_mb": None})
     try:
         load = os.getloadavg()[0]
