@@ -141,3 +141,17 @@ def test_heldout_c_accuracy_report(conn):
     for role in ("mental_health", "community", "acute", "ambulance"):
         for era in ("2016-04-01", "today"):
             assert table[(role, era, "all")][1] >= 28, (role, era, table[(role, era, "all")])
+
+
+def test_heldout_d_accuracy_report(conn):
+    """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
+    first scored (`trust_accuracy.py --heldout-d`). Only asserts that every role and era has cells to score."""
+    from places_heldout_d import HELDOUT_D, REGION, REGIONS
+    from trust_accuracy import report, score
+
+    table, by_basis, misses = score(conn, HELDOUT_D, REGION.get)
+    print(report(table, by_basis, (*REGIONS, "all")))
+    print("misses:", misses)
+    for role in ("mental_health", "community", "acute", "ambulance"):
+        for era in ("2016-04-01", "today"):
+            assert table[(role, era, "all")][1] >= 30, (role, era, table[(role, era, "all")])

@@ -12,6 +12,8 @@ fallback). Shared by the test and by anyone who wants the table:
         # that decided each cell, and every miss; add --data-only to hide the cited table
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-c  # the fourth frozen held-out set,
         # places_heldout_c.py (28 councils, four in each NHS England region): the same report per region
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-d  # the fifth frozen held-out set,
+        # places_heldout_d.py (30 ordinary councils, four or five per NHS England region): the same report
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ def areas_by_method(conn) -> str:
 
 
 def print_heldout(conn, places, region, columns, verbose=False) -> None:
-    """The report of a frozen held-out set (places_heldout_b.py, places_heldout_c.py): per role, era and
+    """The report of a frozen held-out set (places_heldout_b.py, _c.py, _d.py): per role, era and
     region, the method that decided each scored cell, and every miss (with verbose, every cell)."""
     table, by_basis, _ = score(conn, places, region.get)
     print(report(table, by_basis, (*columns, "all")))
@@ -181,8 +183,10 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    if "--heldout-b" in sys.argv or "--heldout-c" in sys.argv:
-        if "--heldout-c" in sys.argv:
+    if "--heldout-b" in sys.argv or "--heldout-c" in sys.argv or "--heldout-d" in sys.argv:
+        if "--heldout-d" in sys.argv:
+            from places_heldout_d import HELDOUT_D as places, REGION as region, REGIONS as columns
+        elif "--heldout-c" in sys.argv:
             from places_heldout_c import HELDOUT_C as places, REGION as region, REGIONS as columns
         else:
             from places_heldout_b import HELDOUT_B as places
