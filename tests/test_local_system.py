@@ -14,6 +14,7 @@ import pytest
 from localnhs.query.bodies import body, is_open
 from localnhs.query.errors import InvalidInput, NotFound, OutsideEngland
 from localnhs.query.local_system import local_system
+from localnhs.sources import provider_overrides
 from localnhs.store import read
 from places_checked import ACUTE, AMBULANCE, CHECKED
 
@@ -132,7 +133,9 @@ def test_derived_answers_are_never_high_confidence(scored, answers):
             if t.basis in ("data", "headquarters", "none"):
                 assert t.confidence != "high", (ls.location.postcode, t.role, t.method)
             if t.basis == "cited":
-                assert t.confidence == "high" and "cited table" in t.method and t.source.startswith("https://")
+                assert "cited table" in t.method and t.source.startswith("https://")
+                assert (t.confidence == "high") == provider_overrides.primary_source(t.source), (t.source, t.confidence)
+                assert (t.confidence == "medium") == ("a secondary source" in t.method), t.method
             if t.basis == "data" and t.role in ("mental_health", "community"):
                 assert t.method.startswith("derived from the data: "), t.method
 
@@ -457,3 +460,13 @@ def test_cli_lookup_json(db_path):
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["commissioners"][0]["code"] == "02E" and data["as_of"] == Y2016
+
+
+@pytest.mark.parametrize("url, primary", [
+    ("https://www.cqc.org.uk/provider/RXK/reports", True), ("https://www.cqc.org.uk./provider/RXK", True),
+    ("https://www.bhamcommunity.nhs.uk/community-nursing-service", True), ("https://democracy.bathnes.gov.uk/x", True),
+    ("https://en.wikipedia.org/wiki/Walsall_Healthcare_NHS_Trust", False), ("https://www.hsj.co.uk/x", False),
+    ("https://nhs.uk.example.com/x", False), ("https://notnhs.uk/x", False)])
+def test_a_cited_row_is_high_only_from_an_nhs_cqc_or_council_page(url, primary):
+    """The issue asks for the trust's, ICB's, CQC's or NHS England's own page: other pages are secondary."""
+    assert provider_overrides.primary_source(url) is primary

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -31,6 +32,18 @@ KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "n
         "says"}
 
 
+# Hosts of the bodies whose own pages the issue asks for: NHS organisations (trusts, ICBs, NHS England),
+# the CQC, councils and government. A row citing any other page (an encyclopaedia, a newspaper) is still a
+# cited fact, but a secondary one: the answer says so and is "medium", not "high".
+PRIMARY_HOSTS = ("nhs.uk", "nhs.net", "cqc.org.uk", "gov.uk")
+
+
+def primary_source(url: str) -> bool:
+    """True when the address is an NHS, CQC, council or government page (by its host)."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return any(host == h or host.endswith("." + h) for h in PRIMARY_HOSTS)
+
+
 @dataclass(frozen=True)
 class Override:
     line: int
@@ -47,6 +60,10 @@ class Override:
     checked: str
     says: str
     kind: str | None = None   # what a non-NHS provider is ("limited liability partnership"), where the row says
+
+    @property
+    def primary(self) -> bool:
+        return primary_source(self.source)
 
 
 def _date(value, where: str, required: bool) -> str | None:

@@ -68,7 +68,8 @@ def load(ctx) -> None:
             advance()
         conn.executemany("INSERT INTO provider_footprint VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          [(o.area, o.area_kind, o.role, o.era_from, o.era_to, o.org, o.org_name,
-                           "non_nhs" if o.non_nhs else "nhs_trust", "override", _override_evidence(o), o.source, "high")
+                           "non_nhs" if o.non_nhs else "nhs_trust", "override", _override_evidence(o), o.source,
+                           "high" if o.primary else "medium")
                           for o in provider_overrides.read()])
         advance()
 
@@ -76,6 +77,8 @@ def load(ctx) -> None:
 def _override_evidence(o) -> str:
     """What a cited row says, in words; a non-NHS provider's kind comes first where the row names it."""
     said = f"{o.says} (checked {o.checked})"
+    if not o.primary:
+        said += "; a secondary source, not an NHS, CQC or council page"
     if o.non_nhs and o.kind:
         return f"{o.org_name} is a {o.kind}, not an NHS trust: {said}"
     return said
