@@ -97,13 +97,22 @@ def test_codes_are_the_query_paths(conn, as_of):
         assert all(list(got[p]) == list(expected[p]) for p in asked if isinstance(expected[p], dict))  # key order
 
 
-def test_codes_give_a_fresh_answer_each_time(conn):
+def test_codes_are_read_only_and_share_nothing_a_caller_can_change(conn):
     first = compiled.codes(conn, "WA5 1QG")
-    first["councils"].append("changed")
-    first["lsoa11"] = "changed"
+    with pytest.raises(TypeError):
+        first["lsoa11"] = "changed"
+    with pytest.raises(TypeError):
+        first._kept["lsoa11"] = "changed"
+    first["councils"].append("changed")  # the caller's own list
+    plain = dict(first)
+    plain["councils"].append("changed")
+    plain["lsoa11"] = "changed"
     again = compiled.codes(conn, "WA5 1QG")
     assert "changed" not in again["councils"] and again["lsoa11"] != "changed"
-    assert again == compiled.codes(conn, "wa5 1qg")
+    assert again == compiled.codes(conn, "wa5 1qg") == {**again, "postcode": "WA5 1QG"}
+    assert isinstance(dict(again)["councils"], list) and list(again)[0] == "postcode"
+    neighbour = compiled.codes(conn, "WA5 1QA")  # the same placement: the kept codes are shared, the postcode is its own
+    assert neighbour._kept is again._kept and neighbour["postcode"] == "WA5 1QA" and again["postcode"] == "WA5 1QG"
 
 
 def test_today_is_the_local_date():

@@ -21,7 +21,9 @@ import dataclasses
 import datetime as dt
 import math
 import sys
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -367,6 +369,49 @@ def _codes_of(ls: LocalSystem) -> dict:
     }
 
 
+class Codes(Mapping):
+    """The codes of one postcode on a date, read-only: a Mapping with the keys of _codes_of (and
+    ``postcode`` first), equal to the dict of them. The placement's codes are kept once per
+    placement and date and shared by every answer for it; an answer is only the postcode and a
+    pointer to them, so nothing is copied per lookup. No item can be set on it, the kept codes are
+    behind a read-only proxy, and ``councils`` is a new list each time it is read: no caller can
+    change what is kept. ``dict(codes)`` is a plain dict of it."""
+
+    __slots__ = ("postcode", "_kept")
+
+    def __init__(self, postcode: str, kept: MappingProxyType):
+        self.postcode = postcode
+        self._kept = kept  # the placement's codes ("postcode": None first, councils a tuple)
+
+    def __getitem__(self, key):
+        if key == "postcode":
+            return self.postcode
+        if key == "councils":
+            return list(self._kept["councils"])
+        return self._kept[key]
+
+    def __iter__(self):
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __contains__(self, key) -> bool:
+        return key in self._kept
+
+    def __repr__(self) -> str:
+        return f"Codes({dict(self)!r})"
+
+
+def _kept_codes(found: dict) -> MappingProxyType:
+    """A placement's codes as kept: interned (the many placements of one ICB, council or region
+    then share one string object), councils as a tuple, and a ``postcode`` slot first (for the
+    key order; an answer gives its own postcode there)."""
+    kept = {k: sys.intern(v) if isinstance(v, str) else v for k, v in {"postcode": None, **found}.items()}
+    kept["councils"] = tuple(sys.intern(c) for c in found["councils"])
+    return MappingProxyType(kept)
+
+
 class _Codes(postcode_index.PostcodeIndex):
     """The codes of postcodes for one build: the postcode index (query/postcode_index.py) and the
     codes of each placement by date, as they are first asked for. Bounded as Compiled's memos."""
@@ -378,17 +423,13 @@ class _Codes(postcode_index.PostcodeIndex):
         super().__init__(index.sectors, index.areas, index.others, index.size)
         # Per date, a list by placement id (one pointer each, no int key to compare on a read),
         # one longer than the largest id, so the index's -1 (no such postcode) reads None.
-        self.by_date: dict[dt.date, list[dict | None]] = {}
+        self.by_date: dict[dt.date, list[MappingProxyType | None]] = {}
         self.count = 0
         self.slots = max(max(index.areas, default=-1), max(index.others.values(), default=-1)) + 2
 
-    def keep(self, area: int, when: dt.date, found: dict) -> None:
+    def keep(self, area: int, when: dt.date, kept: MappingProxyType) -> None:
         if self.count >= MEMO_LIMIT or (when not in self.by_date and len(self.by_date) >= CODE_DATES):
             self.by_date, self.count = {}, 0
-        # The codes are interned: the many placements of one ICB, council or region then share one
-        # string object, so an answer touches fewer cold objects when it is copied out.
-        kept = {k: sys.intern(v) if isinstance(v, str) else v for k, v in {"postcode": None, **found}.items()}
-        kept["councils"] = [sys.intern(c) for c in found["councils"]]
         got = self.by_date.get(when)
         if got is None:
             got = self.by_date[when] = [None] * self.slots
@@ -400,7 +441,7 @@ _peek_build = build_cache.peek
 CODE_DATES = 32  # dates whose codes are kept at once (a list of ~87,000 pointers each)
 
 
-def codes(conn, postcode: str, as_of=None) -> dict:
+def codes(conn, postcode: str, as_of=None) -> Codes:
     """The area codes of a postcode on a date - neighbourhoods (LSOA 2011/2021, MSOA), ward, the
     commissioner (CCG or sub-ICB location), ICB, NHS England region, councils, Health and Wellbeing
     Board and Healthwatch - from the in-memory postcode index and the compiled placement.
@@ -408,7 +449,8 @@ def codes(conn, postcode: str, as_of=None) -> dict:
 
     The index is built on the build's first call (one scan of the compact postcode table, a second
     or two). A postcode given in the normal form ('WA5 1QG') whose placement has been answered on
-    that date before is found in a few dict and array reads, with no database read."""
+    that date before is found in a few dict and array reads, with no database read, and answered
+    without copying anything (a read-only Codes over the placement's kept codes)."""
     cache = _peek_build(conn)
     table = cache.peek("codes") if cache is not None else None
     if table is None:
@@ -421,14 +463,11 @@ def codes(conn, postcode: str, as_of=None) -> dict:
             kept = table.by_date.get(when)
             hit = None if kept is None else kept[table.areas[base + unit]]
             if hit is not None:  # postcode is a normalised postcode of the data (it was found)
-                out = hit.copy()
-                out["postcode"] = postcode
-                out["councils"] = hit["councils"][:]
-                return out
+                return Codes(postcode, hit)
     return _codes_looked_up(conn, table, postcode, when)
 
 
-def _codes_looked_up(conn, table: _Codes, postcode: str, when: dt.date) -> dict:
+def _codes_looked_up(conn, table: _Codes, postcode: str, when: dt.date) -> Codes:
     """codes() when the placement's codes are not in memory yet (or the postcode is not normalised)."""
     pcd = postcode if pc.FULL_SPACED.match(postcode) else pc.normalise(postcode)
     area = table.area(pcd)
@@ -436,14 +475,14 @@ def _codes_looked_up(conn, table: _Codes, postcode: str, when: dt.date) -> dict:
         kept = table.by_date.get(when)
         hit = None if kept is None else kept[area]
         if hit is not None:
-            return {**hit, "postcode": pcd, "councils": list(hit["councils"])}
+            return Codes(pcd, hit)
     ls = lookup(conn, pcd, when, n_practices=0)
     if ls is None:  # not in the data: the query path's message
         from localnhs.query.places import locate
 
         locate(conn, pcd)  # raises: not in the data, or outside England
         raise NotFound(f"{pcd} is not in the postcode data.")
-    out = _codes_of(ls)
+    kept = _kept_codes(_codes_of(ls))
     if area is not None and ls.location.located_by != "neighbouring_postcode":
-        table.keep(area, when, out)  # a stand-in's codes are not its placement's
-    return {"postcode": pcd, **out, "councils": list(out["councils"])}
+        table.keep(area, when, kept)  # a stand-in's codes are not its placement's
+    return Codes(pcd, kept)
