@@ -23,7 +23,7 @@ import urllib.parse
 from pathlib import Path
 
 from loadgen import run
-from server import serving
+from server import server_process
 
 from localnhs import paths
 from localnhs.store.db import connect
@@ -32,11 +32,37 @@ from localnhs.store.swap import swap_in
 P99_TARGET_MS = 50.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timeline(res) -> str:
+    """One line a second: responses, and /api/places p50 / p99 / max of the requests that ended then."""
+    by: dict[int, list[float]] = {}
+    counts: dict[int, int] = {}
+    for when, path, _, _, ms in res.responses:
+        counts[int(when)] = counts.get(int(when), 0) + 1
+        if path.startswith("/api/places"):
+            by.setdefault(int(when), []).append(ms)
+    lines = [f"{'s':>4} {'resp':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"]
+    for sec in sorted(counts):
+        lat = sorted(by.get(sec, [0.0]))
+        lines.append(f"{sec:>4} {counts[sec]:>6} {lat[len(lat) // 2]:>8.1f} "
+                     f"{lat[min(len(lat) - 1, int(0.99 * len(lat)))]:>8.1f} {lat[-1]:>8.1f}")
+    slow = sorted(res.responses, key=lambda r: -r[4])[:8]
+    lines += [f"  slow: {r[0]:.2f} s {r[1]} {r[4]:.0f} ms" for r in slow]
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--no-swap", action="store_true")
+    ap.add_argument("--timeline", action="store_true", help="print /api/places latency second by second")
     args = ap.parse_args()
     db = paths.default_db()
     conn = connect(db)
@@ -63,13 +89,19 @@ def main() -> None:
                 swap_in(second, served)
 
             at = [(args.seconds / 2, swap)]
-        with serving(served) as base:
+        with server_process(served) as (base, server):
+            cpu0 = cpu_seconds(server.pid)
             res = run(base, paths_, connections=args.connections, seconds=args.seconds, at=at)
+            cpu = cpu_seconds(server.pid) - cpu0
     print(res.summary())
+    if args.timeline:
+        print(timeline(res))
     fives = sum(1 for r in res.responses if r[2] >= 500)
     figures = {"connections": args.connections, "seconds": round(res.seconds, 1), "requests": len(res.responses),
                "rps": round(len(res.responses) / res.seconds), "places_p50_ms": round(res.latency(0.5, "/api/places"), 1),
-               "places_p99_ms": round(res.latency(0.99, "/api/places"), 1), "5xx": fives, "dropped": len(res.dropped)}
+               "places_p99_ms": round(res.latency(0.99, "/api/places"), 1), "5xx": fives, "dropped": len(res.dropped),
+               # the server's own CPU time per response: steadier than latency on a shared machine
+               "server_cpu_us_per_response": round(1e6 * cpu / max(1, len(res.responses)))}
     ok = fives == 0 and not res.dropped
     if at:
         first = res.first_with(new_id)

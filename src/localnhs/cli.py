@@ -179,7 +179,7 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
                                                      "(/postcodes/...), not only under /postcodesio/.")):
     """Serve the web app and JSON API (refuses a missing, stale or damaged database: exit 4).
 
-    uvicorn with uvloop and httptools; --workers N runs N processes. A new build (or `localnhs
+    uvicorn with httptools on asyncio's loop; --workers N runs N processes. A new build (or `localnhs
     rollback`) at the database path is picked up while serving; SIGHUP makes the server look at once."""
     import os
 

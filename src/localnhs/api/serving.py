@@ -141,13 +141,21 @@ CHECKED = "LOCALNHS_CHECKED_IDENTITY"  # set by the parent: the file it checked 
 
 
 def server_options(workers: int = 1) -> dict:
-    """uvicorn.run(**options) for one process or several: uvloop, httptools guarded by api/limits.py
-    (header timeout, head size, malformed requests in the error shape), the idle timeout, and no
-    logging config of uvicorn's (api/observe.py's JSON logs). With workers > 1 the protocol is named
-    by import path (each worker is a new process and builds it from the same LOCALNHS_* settings)."""
+    """uvicorn.run(**options) for one process or several: asyncio's event loop, httptools guarded by
+    api/limits.py (header timeout, head size, malformed requests in the error shape), the idle
+    timeout, and no logging config of uvicorn's (api/observe.py's JSON logs). With workers > 1 the
+    protocol is named by import path (each worker is a new process and builds it from the same
+    LOCALNHS_* settings).
+
+    The loop is asyncio's own, not uvloop: uvloop takes one new connection off the listening socket
+    per turn of its loop, so while the loop is busy (answers being worked out) connections wait in
+    the accept queue - under `make load`, 64 connections opened at once had their first request
+    answered one every ~0.2 s, the last after the whole run (20 s). asyncio accepts every waiting
+    connection at once, and answers cached requests at about the same CPU time per request (350-460 us
+    either way on the shared 2-core machine; bench/load.py prints the server's CPU time per response)."""
     from localnhs.api.limits import Limits, uvicorn_options
 
-    options = {"loop": "uvloop", "log_level": LOG_LEVEL, **uvicorn_options(Limits.from_env(), "httptools")}
+    options = {"loop": "asyncio", "log_level": LOG_LEVEL, **uvicorn_options(Limits.from_env(), "httptools")}
     if workers > 1:
         options.update(http=f"{__name__}:GuardedHttpTools", workers=workers)
     return options
