@@ -85,6 +85,41 @@ def test_export_agrees_with_the_single_lookup(lookup, conn, english_sample, as_o
         assert r["lsoa11"] == ls.location.lsoa11 and r["pcd_status"] == ls.location.status
 
 
+def test_compiled_postcode_facts_are_the_postcode_table(lookup, conn):
+    """The compiled postcode table (read from the stored columns, not the view) holds every postcode
+    once, and a seeded sample of them (all countries, live and terminated) carries exactly the view's
+    values, coordinates to the bit; each English postcode's area key names its LSOAs and district,
+    and the key's representative is the first postcode of that area (or the postcode itself where it
+    is answered through a neighbour); other countries have none."""
+    fields = ("pcds", "pcd_status", "doterm", "ctry", "lat", "long", "lsoa11", "lsoa21", "msoa11", "osward")
+    facts = pl.DataFrame({f: lookup.fact_column(f) for f in fields} | {"akey": lookup.facts().column("akey")})
+    assert facts.height == conn.execute("SELECT count(*) FROM postcode").fetchone()[0]
+    assert facts["pcds"].n_unique() == facts.height
+    keys = {r["akey"]: r for r in lookup.keys().iter_rows(named=True)}
+    first_of = (facts.filter(pl.col("akey") >= 0).group_by("akey").agg(pl.col("pcds").min()))
+    first_of = dict(first_of.iter_rows())
+    picked = random.Random(SAMPLE_SEED).sample(range(facts.height), 3000)
+    seen = {"E92000001": 0, "other": 0, "terminated": 0, "no location": 0}
+    for r in facts[picked].iter_rows(named=True):
+        v = conn.execute("SELECT status, terminated, country, lat, lon, lsoa11, lsoa21, msoa11, ward, lad "
+                         "FROM postcode WHERE pcd = ?", (r["pcds"],)).fetchone()
+        assert tuple(r[f] for f in fields[1:]) == tuple(v)[:9], r["pcds"]
+        seen["E92000001" if v["country"] == "E92000001" else "other"] += 1
+        seen["terminated"] += v["status"] == "terminated"
+        seen["no location"] += v["lat"] is None
+        if v["country"] != "E92000001":
+            assert r["akey"] == -1, r["pcds"]
+            continue
+        key = keys[r["akey"]]
+        assert key["pcd"] == first_of[r["akey"]], r["pcds"]
+        if key["standin"]:
+            assert key["pcd"] == r["pcds"] and v["lat"] is None and v["lsoa11"] is None
+        else:
+            assert (key["lsoa11"] or "", key["lsoa21"] or "", key["lad"] or "") == \
+                (v["lsoa11"] or "", v["lsoa21"] or "", v["lad"] or ""), r["pcds"]
+    assert min(seen.values()) > 20, seen
+
+
 def test_enrich_csv_keeps_every_row_in_order_with_a_status(db_path, tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,postcode,note\n1,wa51qg,a\n2, WA5  1QG ,b\n3,not a postcode,c\n4,CF10 1AA,wales\n"

@@ -26,7 +26,7 @@ from localnhs import paths
 from localnhs.query.bulk import DATED_FIELDS, area_answers, area_keys
 from localnhs.query.dates import parse
 from localnhs.store import read
-from localnhs.store.export import postcode_facts
+from localnhs.store.export import postcode_parts
 
 FORMAT_VERSION = "2"  # bump when the compiled lookup or exported columns change
 # Postcode columns, the same for every date (ONS Postcode Directory names where it has one).
@@ -101,6 +101,28 @@ def _write_atomic(table, target: Path) -> None:
     os.replace(tmp, target)
 
 
+# Where each CODED field is stored: postcode_state or postcode_area (by the postcode's id), and its column.
+_CODED_FROM = {"pcd_status": ("state", "status"), "doterm": ("state", "terminated"), "ctry": ("area", "country"),
+               "lsoa11": ("area", "lsoa11"), "lsoa21": ("area", "lsoa21"), "msoa11": ("area", "msoa11"),
+               "osward": ("area", "ward")}
+
+
+def _first_seen_codes(ids: pl.Series, table: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
+    """A stored text column dictionary-encoded without making 2.5 M strings: ``ids`` are the
+    postcodes' ids into ``table`` (id, value), in the lookup's row order. Returns (int32 indices,
+    -1 for null; the distinct values in order of first use), what Arrow's dictionary_encode gives
+    for the column of values itself: only integers are joined per postcode."""
+    value = table.columns[1]
+    codes = table.select("id", _v=pl.col(value).rank("dense"))  # equal texts, equal numbers; null stays null
+    per = ids.to_frame("id").join(codes, on="id", how="left", maintain_order="left")["_v"]
+    order = per.drop_nulls().unique(maintain_order=True)
+    index = pl.DataFrame({"_v": order, "_i": pl.int_range(0, len(order), dtype=pl.Int32, eager=True)})
+    indices = per.to_frame().join(index, on="_v", how="left", maintain_order="left")["_i"].fill_null(-1)
+    text = table.select(pl.col(value), _v=pl.col(value).rank("dense")).unique("_v")
+    values = index.join(text, on="_v", how="left", maintain_order="left")[value]
+    return indices, values
+
+
 class Lookup:
     """The compiled lookup of one build: postcode facts sorted by packed key, area answers per date."""
 
@@ -119,29 +141,23 @@ class Lookup:
         """facts.arrow: one row per postcode sorted by packed key, uncompressed Arrow IPC so every
         process memory-maps it instead of reading it (key, pcds, lat, long, akey with -1 for none,
         and CODED fields as int32 indices, -1 for null, into dict_<field>.parquet)."""
-        import pyarrow.compute as pc
-
         self.dir.mkdir(parents=True, exist_ok=True)
-        facts = pa.Table.from_batches(list(postcode_facts(self.conn, batch_rows=50_000)))
-        f, keys = area_keys(facts)
-        del facts  # each frame is dropped once the next is made: the peak is one copy, not three
-        f = (f.select(
-                pack_keys(pl.col("pcd").str.replace_all(" ", "")).alias("key"),
-                pl.col("pcd").alias("pcds"), pl.col("status").alias("pcd_status"),
-                pl.col("terminated").alias("doterm"), pl.col("country").alias("ctry"),
-                "lat", pl.col("lon").alias("long"), "lsoa11", "lsoa21", "msoa11",
-                pl.col("ward").alias("osward"), pl.col("akey").cast(pl.Int32).fill_null(-1))
+        parts = {k: pl.from_arrow(v) for k, v in postcode_parts(self.conn).items()}
+        pcs = parts["postcodes"]
+        akey, keys = area_keys(pcs, parts["areas"])
+        f = (pcs.with_columns(akey=akey.cast(pl.Int32).fill_null(-1))
+             .select(pack_keys(pl.col("pcd").str.replace_all(" ", "")).alias("key"), pl.col("pcd").alias("pcds"),
+                     "lat", pl.col("lon").alias("long"), "akey", "area", "state")
              .sort("key"))
-        t = f.to_arrow()
-        del f
-        cols = {"key": t["key"], "pcds": t["pcds"].cast(pa.string()), "lat": t["lat"], "long": t["long"],
-                "akey": t["akey"]}
+        del pcs, akey
+        cols = {"key": f["key"].to_arrow(), "pcds": f["pcds"].to_arrow().cast(pa.string()),
+                "lat": f["lat"].to_arrow(), "long": f["long"].to_arrow(), "akey": f["akey"].to_arrow()}
         for name in CODED:
-            column, t = t[name], t.drop_columns([name])
-            enc = pc.dictionary_encode(column.combine_chunks())
-            del column
-            cols[name] = pc.fill_null(enc.indices, -1).cast(pa.int32())
-            _write_atomic(pa.table({"value": enc.dictionary.cast(pa.string())}), self.dir / f"dict_{name}.parquet")
+            part, column = _CODED_FROM[name]
+            indices, values = _first_seen_codes(f[part], parts[part + "s"].select("id", column))
+            cols[name] = indices.to_arrow()
+            _write_atomic(pa.table({"value": values.to_arrow().cast(pa.string())}), self.dir / f"dict_{name}.parquet")
+        del f, parts
         table = pa.table(cols).combine_chunks()
         _write_atomic(keys.to_arrow(), self.dir / "keys.parquet")
         tmp = self.dir / f".facts.arrow.{os.getpid()}.tmp"

@@ -115,28 +115,39 @@ def area_answer(conn, loc, when, ons_cache: dict | None = None) -> dict:
     return out
 
 
-def area_keys(facts):
-    """Number the areas: returns (facts with an ``akey`` column, keys), where keys has one row per
-    akey with the columns the domain needs (lsoa11, lsoa21, lad, a representative pcd, and
-    ``standin`` for a postcode answered through its neighbours). Non-English rows get no akey."""
+def area_keys(postcodes, areas):
+    """Number the areas: returns (akey, keys). ``postcodes`` is the stored postcode table in pcd
+    order (pcd, lat, area: its postcode_area id) and ``areas`` that table (id, country, lsoa11,
+    lsoa21, lad); ``akey`` has one value per postcode row (null outside England) and ``keys`` one
+    row per akey with the columns the domain needs (lsoa11, lsoa21, lad, a representative pcd, and
+    ``standin`` for a postcode answered through its neighbours).
+
+    An area is an English postcode's (lsoa11, lsoa21, lad), a null read as '', or, for a postcode
+    with neither a location nor an LSOA 2011 (``standin``), that postcode alone. Keys are numbered
+    in the order of each area's first postcode, which is also its representative (the smallest
+    pcd). The grouping is worked out on the ~90,000 stored placements, not on 2.5 M rows of text:
+    per postcode only integers are joined and grouped."""
     import polars as pl
 
-    f = pl.from_arrow(facts) if not isinstance(facts, pl.DataFrame) else facts
-    english = pl.col("country") == ENGLAND
-    alone = english & pl.col("lat").is_null() & pl.col("lsoa11").is_null()
-    k = pl.concat_str([pl.col(c).fill_null("") for c in ("lsoa11", "lsoa21", "lad")]
-                      + [pl.when(alone).then(pl.col("pcd")).otherwise(pl.lit(""))], separator="|")
-    # Only the columns the keys need are copied: joining the key numbers back onto the whole frame
-    # would copy every column of 2.5 M rows again (~1 GB).
-    narrow = f.select("lsoa11", "lsoa21", "lad", "pcd", _k=pl.when(english).then(k), _alone=alone)
-    keys = (narrow.filter(pl.col("_k").is_not_null())
-            .group_by("_k", maintain_order=True)
-            .agg(pl.col("lsoa11").first(), pl.col("lsoa21").first(), pl.col("lad").first(),
-                 pcd=pl.col("pcd").min(), standin=pl.col("_alone").first())
-            .with_row_index("akey"))
-    akey = narrow.select("_k").join(keys.select("_k", "akey"), on="_k", how="left", maintain_order="left")["akey"]
-    del narrow
-    return f.with_columns(akey), keys.drop("_k")
+    a = areas.select(
+        pl.col("id").alias("area"), english=pl.col("country") == ENGLAND, _nolsoa=pl.col("lsoa11").is_null(),
+        _g=pl.concat_str([pl.col(c).fill_null("") for c in ("lsoa11", "lsoa21", "lad")], separator="|")
+        .rank("dense").cast(pl.Int64))
+    p = (postcodes.select("pcd", "area", _nolat=pl.col("lat").is_null()).with_row_index("_row")
+         .join(a, on="area", how="left", maintain_order="left"))
+    alone = pl.col("english") & pl.col("_nolat") & pl.col("_nolsoa")
+    # a standin postcode is a group of its own: a negative number no placement has
+    p = p.select("_row", "pcd", "area", _alone=alone,
+                 _g=pl.when(~pl.col("english")).then(None).when(alone).then(-1 - pl.col("_row").cast(pl.Int64))
+                 .otherwise(pl.col("_g")))
+    first = (p.filter(pl.col("_g").is_not_null()).group_by("_g").agg(pl.col("_row").min())
+             .sort("_row").with_row_index("akey"))
+    lead = p.select("_row", "pcd", "area", "_alone").join(first, on="_row", how="inner").sort("akey")
+    keys = (lead.join(areas.select(pl.col("id").alias("area"), "lsoa11", "lsoa21", "lad"), on="area", how="left",
+                      maintain_order="left")
+            .select("akey", "lsoa11", "lsoa21", "lad", "pcd", standin="_alone"))
+    akey = p.select("_g").join(first.select("_g", "akey"), on="_g", how="left", maintain_order="left")["akey"]
+    return akey, keys
 
 
 # A key's dated answer (area_answer) reads, besides the organisation tables, only the place's LSOA
