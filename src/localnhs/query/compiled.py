@@ -71,7 +71,9 @@ class _Area:
     hwb: Body | None
     healthwatch: Body | None
     ward: object
-    roles: list[TrustRole | None]   # None: that role depends on the point, computed per lookup
+    # None: that role depends on the point, computed per lookup; BY_HEADQUARTERS: the footprint has
+    # no row for the placement, so only the choice by headquarters distance is made per lookup
+    roles: list[TrustRole | None | str]
     sources: list[str]
 
 
@@ -101,6 +103,7 @@ def compiled_for(conn) -> Compiled:
 
 
 _ROLES = ("acute", "ambulance", "mental_health", "community")
+BY_HEADQUARTERS = "by headquarters"
 
 
 def _role(conn, loc, when, area, council, role: str) -> TrustRole:
@@ -127,7 +130,17 @@ def _compile_area(conn, loc: Location, when: dt.date) -> tuple[_Area, bool]:
     for role in _ROLES:
         rw = _Watched(loc)
         r = _role(conn, rw, when, area, council, role)
-        roles.append(r if rw._seen <= AREA_FIELDS | {"postcode"} else None)
+        if rw._seen <= AREA_FIELDS | {"postcode"}:
+            roles.append(r)
+            continue
+        if role in ("mental_health", "community"):
+            # Often only the fallback read the point: the footprint's answer (None: no row) is the
+            # placement's, and the lookup need only pick the nearest headquarters.
+            fw = _Watched(loc)
+            if trusts_q.from_footprint(conn, fw, when, role) is None and fw._seen <= AREA_FIELDS | {"postcode"}:
+                roles.append(BY_HEADQUARTERS)
+                continue
+        roles.append(None)
     sources = sorted({b.source for b in [*chain, *cs] if b and b.source})
     return _Area(chain, area, cs, hwb, hw, ward, roles, sources), reusable
 
@@ -321,7 +334,9 @@ def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int =
     chain = list(area.chain)
     cs = list(area.councils)
     council = cs[0].code if cs else None
-    roles = [r if r is not None else _role(conn, loc, when, area.place_footprint, council, role)
+    roles = [r if r.__class__ is TrustRole else
+             trusts_q.by_headquarters(conn, loc, when, role, area.place_footprint, council) if r is BY_HEADQUARTERS else
+             _role(conn, loc, when, area.place_footprint, council, role)
              for role, r in zip(_ROLES, area.roles)]
     notes = list(loc.notes)
     if not chain:

@@ -149,6 +149,9 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
     else:
         method, conf = f"nearest {LABELS[ttype]} headquarters, {dist:g} km (none in this commissioning area)", "low"
     shown, note = _current(conn, best, as_of)
+    if shown is best:  # the pool's own Body, shared by every answer from this pool: the answer gets a copy
+        shown = object.__new__(Body)
+        shown.__dict__.update(best.__dict__)
     if shown.code != best.code:  # say whose headquarters were measured, not the successor's
         method = f"{best.name} was {method}; it is now part of {shown.name}"
     shown.method, shown.confidence = method, conf
@@ -332,22 +335,25 @@ def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole 
     return TrustRole(role, b, method, conf, note=note, basis=basis, source=row["source"])
 
 
+def by_headquarters(conn, loc: Location, as_of: dt.date, role: str, footprint: str | None,
+                    council: str | None) -> TrustRole:
+    """A mental-health or community role where the footprint has no row: the nearest headquarters
+    of that type (by_type), said to rest on headquarters."""
+    found = by_type(conn, loc, as_of, role, footprint, council)
+    found.basis = "headquarters"
+    if role == "community" and found.trust is None:
+        found.method = f"{found.method}. {_no_community_advice(as_of)}"
+    return found
+
+
 def mental_health(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None) -> TrustRole:
     role = from_footprint(conn, loc, as_of, "mental_health")
-    if role is None:
-        role = by_type(conn, loc, as_of, "mental_health", footprint, council)
-        role.basis = "headquarters"
-    return role
+    return role if role is not None else by_headquarters(conn, loc, as_of, "mental_health", footprint, council)
 
 
 def community(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None) -> TrustRole:
     role = from_footprint(conn, loc, as_of, "community")
-    if role is None:
-        role = by_type(conn, loc, as_of, "community", footprint, council)
-        role.basis = "headquarters"
-        if role.trust is None:
-            role.method = f"{role.method}. {_no_community_advice(as_of)}"
-    return role
+    return role if role is not None else by_headquarters(conn, loc, as_of, "community", footprint, council)
 
 
 def trusts(conn, loc: Location, as_of: dt.date, footprint: str | None, council: str | None = None) -> list[TrustRole]:
