@@ -121,7 +121,7 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     Each file's rows are checked against its declared floor and the previous build's count."""
     import time
 
-    from localnhs.store.build import BuildError, build as do_build
+    from localnhs.store.build import BuildError, build as do_build, peak_rss_mb, release_memory, rss_mb
 
     source = paths.raw_dir(raw)
     target = db or paths.default_db()
@@ -140,13 +140,16 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     from localnhs.export import Lookup
     from localnhs.store.db import connect
 
+    release_memory()
+    before = rss_mb()
     started = time.perf_counter()
     conn = connect(target)
     try:
         Lookup(conn).ready(compile=True)
     finally:
         conn.close()
-    out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s")
+    out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s   peak RSS so far {peak_rss_mb():6.0f} MB "
+              f"(at its start {before:.0f} MB)")
     for note in ctx.notes:
         if note.startswith("accepted:"):
             out.print(f"[yellow]{note}[/]")

@@ -95,6 +95,37 @@ class BuildContext:
             self.progress.update(task, completed=total or 1, total=total or 1)
 
 
+def release_memory() -> None:
+    """Hand memory the finished steps freed back to the system before the next heavy phase, so
+    the bulk lookup compile does not stack on the build's high-water mark: cycles collected, and
+    glibc's free heap pages returned (malloc_trim; nothing to do under another C library) with
+    Arrow's pool's unused memory."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except ImportError:
+        pass
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def rss_mb() -> float:
+    """This process's resident set now, in MB (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident set so far, in MB (Linux reports ru_maxrss in KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -165,6 +196,7 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_change
         if progress:
             progress.stop()
         conn.close()
+        ctx.staged = Staged()  # the parsed files the steps shared: not needed once the tables are written
         if not ok:
             tmp.unlink(missing_ok=True)
     swap_in(tmp, db_path)

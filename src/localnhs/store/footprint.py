@@ -71,6 +71,7 @@ def load(ctx) -> None:
                            "non_nhs" if o.non_nhs else "nhs_trust", "override", _override_evidence(o), o.source,
                            "high" if o.primary else "medium")
                           for o in provider_overrides.read()])
+        conn.execute("DROP TABLE IF EXISTS temp.footprint_postcodes")
         advance()
 
 
@@ -137,13 +138,29 @@ def _council_sql(area_kind: str) -> str:
     return f"SELECT {_UPPER_2023} FROM postcode p WHERE p.pcd = ?"
 
 
+# English postcodes counted by district, MSOA 2011 and whether live, in one pass over the stored
+# postcode table (grouped by its integer placement and state ids, then named): the 2023 era's
+# councils and acute catchments read these instead of scanning the postcode view twice.
+_POSTCODE_COUNTS = (
+    "CREATE TEMP TABLE IF NOT EXISTS footprint_postcodes AS "
+    "SELECT a.lad AS lad, a.msoa11 AS msoa11, s.status = 'live' AS live, sum(c.n) AS n "
+    "FROM (SELECT area, state, count(*) AS n FROM postcode_compact GROUP BY area, state) c "
+    "JOIN postcode_area a ON a.id = c.area JOIN postcode_state s ON s.id = c.state "
+    "WHERE a.country = 'E92000001' GROUP BY 1, 2, 3")
+
+
+def _postcode_counts(conn) -> str:
+    conn.execute(_POSTCODE_COUNTS)
+    return "temp.footprint_postcodes"
+
+
 def _councils(conn, area_kind: str) -> dict[str, str]:
     if area_kind == "council_2016":
         sql = ("SELECT DISTINCT coalesce(a.parent_code, l.lad16), 1 FROM lsoa11 l LEFT JOIN area a ON a.type = 'lad' "
                "AND a.vintage = '2016' AND a.code = l.lad16 WHERE l.lad16 LIKE 'E%'")
     else:  # the postcode's own district code, as the query layer reads it (Sheffield is E08000039 since 2024)
-        sql = (f"SELECT DISTINCT {_UPPER_2023}, 1 FROM (SELECT DISTINCT lad FROM postcode "
-               "WHERE country = 'E92000001' AND lad IS NOT NULL) p")
+        sql = (f"SELECT DISTINCT {_UPPER_2023}, 1 FROM (SELECT DISTINCT lad FROM {_postcode_counts(conn)} "
+               "WHERE lad IS NOT NULL) p")
     return {code: code for code, _ in conn.execute(sql) if code}
 
 
@@ -163,8 +180,8 @@ def _acute_by_council(conn, area_kind: str) -> dict[str, str]:
                "JOIN catchment c ON c.msoa11 = l.msoa11 AND c.year = (SELECT max(year) FROM catchment) "
                "LEFT JOIN area a ON a.type = 'lad' AND a.vintage = '2016' AND a.code = l.lad16 GROUP BY 1, 2")
     else:
-        sql = (f"SELECT {_UPPER_2023} AS council, c.trust, sum(c.share * p.n) FROM (SELECT lad, msoa11, count(*) AS n "
-               "FROM postcode WHERE country = 'E92000001' AND status = 'live' GROUP BY lad, msoa11) p "
+        sql = (f"SELECT {_UPPER_2023} AS council, c.trust, sum(c.share * p.n) FROM (SELECT lad, msoa11, sum(n) AS n "
+               f"FROM {_postcode_counts(conn)} WHERE live GROUP BY lad, msoa11) p "
                "JOIN catchment c ON c.msoa11 = p.msoa11 AND c.year = (SELECT max(year) FROM catchment) GROUP BY 1, 2")
     best: dict[str, tuple[float, str]] = {}
     for council, trust, share in conn.execute(sql):
@@ -206,7 +223,7 @@ def _derive(conn, era: Era, eric: dict[str, dict]) -> list[tuple]:
                 com[council][trust] += 1
     acute = _acute_by_council(conn, era.area_kind)
     hq = _community_headquarters(conn, era, types, council_of)
-    centres = _centres(conn, era.area_kind)
+    centres = _centres(conn, era.area_kind) if NEAREST_SITE_FALLBACK else {}  # a scan of every postcode: only if used
     rows = []
     src_sites = ", ".join(f"nhsuk_sites/{s}" for s in era.snapshots)
     for council in sorted(_councils(conn, era.area_kind)):
