@@ -35,12 +35,28 @@ async def _lifespan(app: FastAPI):
     # Watch the database file for a new build (or SIGHUP) for as long as the server runs, and
     # compile the serving build's bulk lookup in the background (again after each reload).
     app.state.db.on_new_build.append(routes.warm_bulk_lookup)
+    app.state.db.on_prepare.append(prime)
+    app.state.db.prepare(app.state.db.current.conn)
     app.state.db.warm()
     task = asyncio.create_task(app.state.db.watch())
     try:
         yield
     finally:
         task.cancel()
+
+
+PRIME_POSTCODE = "WA5 1QG"  # the README's example
+
+
+def prime(conn) -> None:
+    """One place answer and its page, worked out and thrown away (api/serving.ServingDB.prepare)."""
+    from localnhs.query.dates import AsOf
+
+    try:
+        routes.place_answer(conn, PRIME_POSTCODE, None)
+        pages.place_html(conn, PRIME_POSTCODE, AsOf.parse(None))
+    except QueryError:
+        pass  # a database without that postcode: the imports are done all the same
 
 
 def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAPI:

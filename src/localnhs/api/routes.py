@@ -50,13 +50,17 @@ async def place(request: Request, postcode: str, as_of: str | None = AsOf):
     # answered with the build named in X-Data-Build (chosen as the request starts); a queued thread
     # could answer from a build swapped in meanwhile. Repeated answers come from api/cache.py.
     from localnhs.query import postcode as pc
-    from localnhs.query.local_system import local_system
 
     if not pc.is_full(postcode):
         raise InvalidInput(f"{postcode!r} is not a valid postcode", hint=f"Enter {pc.EXAMPLE}.")
+    return place_answer(request.app.state.conn, postcode, as_of)
+
+
+def place_answer(conn, postcode: str, as_of: str | None):
+    """The JSON response for GET /places/{postcode}."""
+    from localnhs.query.local_system import local_system
     from localnhs.query.representatives import with_contacts
 
-    conn = request.app.state.conn
     return _json(with_contacts(conn, local_system(conn, postcode, dates.AsOf.parse(as_of_value(as_of)))))
 
 

@@ -67,6 +67,7 @@ class ServingDB:
         self.reloads = 0
         self._lock = threading.Lock()
         self.on_new_build: list = []  # fn(conn) run in the background when a build starts serving (warm())
+        self.on_prepare: list = []    # fn(conn) run on a build before it serves (prepare())
         app.state.conn = self.current.conn
 
     def current_identity(self) -> tuple | None:
@@ -92,6 +93,7 @@ class ServingDB:
                 self.last_error = str(exc)
                 log.error("reload refused: %s; still serving build %s", exc, self.current.build_id)
                 return False
+            self.prepare(new.conn)  # while the old build still serves
             old, self.current = self.current, new
             self.app.state.conn = new.conn
             self.last_error = None
@@ -99,6 +101,18 @@ class ServingDB:
             log.warning("now serving build %s (was %s)", new.build_id, old.build_id)
         self.warm()
         return True
+
+    def prepare(self, conn) -> None:
+        """Run each on_prepare(conn) on a build before it serves: at start-up (before the server
+        listens) and on a reload (in the reload's thread, while the old build goes on serving). What
+        every answer needs once per process or build - the imports, the build's practice index,
+        the templates - is then made here, not by the first requests, which would hold up every
+        connection behind them. A failure is logged, never raised."""
+        for fn in list(self.on_prepare):
+            try:
+                fn(conn)
+            except Exception:  # noqa: BLE001 - preparing must never stop a build from serving
+                log.exception("preparing %s failed", getattr(fn, "__name__", fn))
 
     def warm(self) -> None:
         """Run each on_new_build(conn) for the build serving now, in a background thread (slow

@@ -188,14 +188,6 @@ def _date_fields(day: str | None, month: str | None, year: str | None) -> str | 
 @router.get("/places/{postcode}", response_class=HTMLResponse)
 def place_page(request: Request, postcode: str, as_of: str | None = None, day: str | None = None,
                month: str | None = None, year: str | None = None):
-    from localnhs.query.engage import engage
-    from localnhs.query.local_system import local_system
-    from localnhs.query.about import sources_of_place
-    from localnhs.query.place_map import place_map
-    from localnhs.web import place_view
-    from localnhs.web.diagram import local_system_svg
-    from localnhs.web.placemap import legend, map_panels
-
     picked = _date_fields(day, month, year)
     if picked:
         return RedirectResponse(place_href(postcode, picked), status_code=303)
@@ -203,13 +195,25 @@ def place_page(request: Request, postcode: str, as_of: str | None = None, day: s
     norm, redirect = _postcode_or_redirect(postcode, when.param)
     if redirect:
         return redirect
-    conn = _conn(request)
+    return HTMLResponse(place_html(_conn(request), norm, when))
+
+
+def place_html(conn, norm: str, when: AsOf) -> str:
+    """The place page for a normalised postcode on a date."""
+    from localnhs.query.about import sources_of_place
+    from localnhs.query.engage import engage
+    from localnhs.query.local_system import local_system
+    from localnhs.query.place_map import place_map
+    from localnhs.web import place_view
+    from localnhs.web.diagram import local_system_svg
+    from localnhs.web.placemap import legend, map_panels
+
     ls = local_system(conn, norm, when)
     plan = engage(conn, norm, when, system=ls)
     map_data = place_map(conn, ls)
     shown = dt.date.fromisoformat(ls.as_of)
-    return render(
-        "place.html", ls=ls, plan=plan, as_of_param=when.param, is_2016=_is_2016(ls.as_of), today=_today(),
+    return jinja_env().get_template("place.html").render(
+        ls=ls, plan=plan, as_of_param=when.param, is_2016=_is_2016(ls.as_of), today=_today(),
         diagram_svg=local_system_svg(ls), map_json=json.dumps(map_data, separators=(",", ":")),
         map_data=map_data, map_panels=map_panels(map_data), map_legend=legend(map_data), switch=_switch(norm, ls.as_of), search_query="",
         rows=place_view.first_screen(ls, plan), say=place_view.three_ways(plan),
