@@ -70,10 +70,12 @@ def _dict_encoded(arr: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, pa.Array
 
 def _gather(idx: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
     """A dictionary column for the rows' indices into ``dictionary`` (-1: null). A large
-    dictionary (LSOAs, wards) is cut down to the values these rows use, so a small output
-    carries a small dictionary; the area fields' dictionaries are small (hundreds) as they are."""
+    dictionary (LSOAs, wards) is cut down to the values these rows use when there are fewer rows
+    than values, so a small output carries a small dictionary; a batch with as many rows as the
+    dictionary has values uses much of it, and keeps it whole (cutting it costs a pass over the
+    rows and one over the dictionary). The area fields' dictionaries are small (hundreds)."""
     valid = idx >= 0
-    if len(dictionary) <= 4096:
+    if len(dictionary) <= 4096 or len(idx) >= len(dictionary):
         return pa.DictionaryArray.from_arrays(pa.array(idx, mask=~valid), dictionary)
     counts = np.bincount(idx[valid], minlength=len(dictionary))
     used = np.flatnonzero(counts)
@@ -104,8 +106,10 @@ class Enricher:
         self._akey = facts.column("akey").chunk(0).to_numpy()
         ctry_idx, ctry_dict = self._coded["ctry"]
         st_idx, st_dict = self._coded["pcd_status"]
-        self._england = np.array([v == ENGLAND for v in ctry_dict.to_pylist()] + [False])
-        self._terminated = np.array([v == "terminated" for v in st_dict.to_pylist()] + [False])
+        england = np.array([v == ENGLAND for v in ctry_dict.to_pylist()] + [False])      # index -1 (null) reads
+        terminated = np.array([v == "terminated" for v in st_dict.to_pylist()] + [False])  # the False at the end
+        # The status of a found postcode, per lookup row: outside_england, else terminated, else ok.
+        self._status = np.where(~england[ctry_idx], 4, np.where(terminated[st_idx], 3, 0)).astype(np.int32)
         self._areas = {d: {f: _dict_encoded(lookup.areas(d).column(f)) for f in self.dated_fields} for d in self.dates}
 
     def output_names(self) -> list[str]:
@@ -121,27 +125,21 @@ class Enricher:
 
     def columns(self, postcodes: pl.Series) -> pa.Table:
         """The added columns (status first) for a Series of postcodes, row for row."""
-        norm = pl.DataFrame({"pc": postcodes}).select(squash(pl.col("pc")).alias("sq")).with_columns(
-            valid=pl.col("sq").str.contains(VALID).fill_null(False))
-        norm = norm.with_columns(
-            key=pack_keys(pl.when(pl.col("valid")).then(pl.col("sq")).otherwise(pl.lit(""))),
-            island=pl.col("sq").str.contains(r"^(BT|GY|JE|IM)[0-9]").fill_null(False))
-        valid = norm["valid"].to_numpy()
-        key = norm["key"].to_numpy()
+        sq, valid_s = squashed(postcodes)
+        key = pl.DataFrame({"sq": sq, "valid": valid_s}).select(
+            pack_keys(pl.when(pl.col("valid")).then(pl.col("sq")).otherwise(pl.lit(""))))
+        valid = valid_s.to_numpy()
+        key = key.to_series().to_numpy()
         pos = self._find(key)
         found = valid & (self._keys[pos] == key)
         rows = np.where(found, pos, -1)
 
-        ctry_idx, _ = self._coded["ctry"]
-        st_idx, _ = self._coded["pcd_status"]
         safe = np.where(found, pos, 0)
-        england = found & self._england[ctry_idx[safe]]          # index -1 (null) reads the False at the end
-        terminated = found & self._terminated[st_idx[safe]]
-        status = np.zeros(len(key), dtype=np.int32)                      # ok
-        status[terminated] = 3
-        status[found & ~england] = 4
-        status[~found] = 2
-        status[~found & norm["island"].to_numpy()] = 4
+        status = np.where(found, self._status[safe], 2).astype(np.int32, copy=False)  # found: its own, else not_found
+        missed = np.flatnonzero(valid & ~found)                           # few: islands are outside England
+        if len(missed):
+            island = sq.gather(missed).str.contains(r"^(BT|GY|JE|IM)[0-9]").fill_null(False).to_numpy()
+            status[missed[island]] = 4
         status[~valid] = 1
         arrays = [pa.DictionaryArray.from_arrays(pa.array(status), self.STATUS_VALUES)]
         take = pa.array(rows, mask=~found)
@@ -168,6 +166,22 @@ class Enricher:
                 col = col.cast(pa.string())
             out = out.append_column(name, col)
         return out
+
+
+def squashed(postcodes: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """(export.squash of each postcode, whether it has the shape of one: VALID), computed fast: plain
+    spaces are dropped and case folded for every row, and only rows that then fail VALID (a few:
+    invalid ones, or ones with tabs or other Unicode spacing, which VALID's ASCII letters and digits
+    cannot hold) are squashed again with the whitespace regex and checked again. The same values as
+    squash (whitespace removal and upper-casing commute), without a regex replace over every row."""
+    sq = postcodes.cast(pl.String).str.replace_all(" ", "", literal=True).str.to_uppercase()
+    valid = sq.str.contains(VALID).fill_null(False)
+    again = (~valid).arg_true()
+    if len(again):
+        redone = sq.gather(again).str.replace_all(r"\s", "")
+        sq = sq.scatter(again, redone)
+        valid = valid.scatter(again, redone.str.contains(VALID).fill_null(False))
+    return sq, valid
 
 
 def _check_columns(names: list[str], postcode_col: str, added: list[str], where: str) -> None:
@@ -254,7 +268,11 @@ class _Writer:
         if self._w is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.kind == "parquet":
-                self._w = pq.ParquetWriter(self.tmp, table.schema, compression="zstd", store_schema=False)
+                # No min/max statistics for dictionary columns (the added codes and names): they cost
+                # more than half the writing, and a column of codes is not one to skip row groups on.
+                stats = [f.name for f in table.schema if not pa.types.is_dictionary(f.type)]
+                self._w = pq.ParquetWriter(self.tmp, table.schema, compression="zstd", store_schema=False,
+                                           write_statistics=stats)
             else:
                 self._w = open(self.tmp, "wb")
                 self._header = True
@@ -379,7 +397,7 @@ ITEM_ERRORS = {
 def bulk_table(lookup: Lookup, postcodes: list[str], as_of=None, fields=None) -> pa.Table:
     """``query`` (as sent) and the enrichment columns, one row per postcode, in order."""
     key = (tuple(dates_from(as_of)), choose_fields(fields))
-    cache = lookup.__dict__.setdefault("_enrichers", {})
+    cache = lookup.enrichers
     enricher = cache.get(key)
     if enricher is None:
         if len(cache) > 32:

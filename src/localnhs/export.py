@@ -135,6 +135,8 @@ class Lookup:
         self._keys: pl.DataFrame | None = None
         self._areas: dict[str, pa.Table] = {}
         self._dicts: dict[str, pa.Array] = {}
+        # Enrichers made for the bulk API, by (dates, fields): enrichment.bulk_table's, bounded there.
+        self.enrichers: dict[tuple, object] = {}
 
     # -- postcode facts ------------------------------------------------------------------
     def _compile_facts(self) -> None:
