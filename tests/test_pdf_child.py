@@ -1,5 +1,7 @@
 """Briefing PDFs are rendered in a child process, so they do not slow the server's other answers,
 and the child is stopped when nobody waits for it any more - against a real `localnhs serve`.
+Faults are real ones done to the real renderer child: killed while it renders (a 503 pdf_failed in
+the error shape), or stopped so it hangs (the request timeout's 503, the child killed and reaped).
 
 Judged by where the work happens and by order, never by the clock: the CPU the server spends on
 8 PDFs is its children's (a process's reaped children's CPU time, /proc/<pid>/stat), and plain
@@ -8,6 +10,7 @@ lookups keep coming back while the PDFs are made. Timings are in bench/."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import threading
 import time
@@ -115,3 +118,64 @@ def test_a_pdf_the_client_leaves_kills_its_child(short, places):
     assert _until(lambda: not children(pid)), f"the PDF child outlived its client: {children(pid)}"
     assert ready(short.base)["limits"]["client_gone"] == gone + 1  # stopped because the client left
     assert request(short.port, "GET", "/api/places/" + quote(places[23]))[0] == 200
+
+
+def _gone(pid: int) -> bool:
+    """No such process any more, not even a zombie: killed and reaped."""
+    return not Path(f"/proc/{pid}").exists()
+
+
+@pytest.fixture(scope="module")
+def patient(db_path):
+    """One PDF at a time and a request timeout far beyond a PDF's: only the renderer's fate decides."""
+    with launched(db_path, pdf_concurrency=1, pdf_queue=2, request_timeout_s=300) as server:
+        yield server
+
+
+def test_a_pdf_renderer_that_dies_is_a_clear_error_and_the_server_goes_on(patient, places):
+    """The real renderer child is killed (SIGKILL) while it renders: the answer is a 503 in the one
+    error shape saying the renderer died and where the printable page is; no child is left and the
+    next lookup and the next PDF are answered."""
+    pid = patient.process.pid
+    got: dict = {}
+    asked = threading.Thread(target=lambda: got.update(answer=request(
+        patient.port, "GET", f"/places/{quote(places[30])}/briefing.pdf", timeout=300)))
+    asked.start()
+    assert _until(lambda: bool(children(pid)), 60), "a child process renders the PDF"
+    (child,) = children(pid)
+    os.kill(child, signal.SIGKILL)
+    asked.join(300)
+    status, headers, body = got["answer"]
+    err = error_of(body)
+    assert status == 503 and err["status"] == 503 and err["code"] == "pdf_failed", err
+    assert "exited with -9" in err["message"], err["message"]
+    assert f"/places/{quote(places[30])}/briefing" in err["message"], err["message"]
+    assert headers.get("retry-after") == "10"
+    assert _until(lambda: _gone(child)), f"the killed renderer {child} was not reaped"
+    assert not children(pid)
+    assert request(patient.port, "GET", "/api/places/" + quote(places[31]))[0] == 200
+    status, _, body = request(patient.port, "GET", f"/places/{quote(places[32])}/briefing.pdf", timeout=300)
+    assert status == 200 and body[:4] == b"%PDF"
+
+
+def test_a_hung_pdf_renderer_is_stopped_at_the_timeout_and_killed(short, places):
+    """The real renderer child hangs (SIGSTOP: it never answers, nor acts on SIGTERM): at the
+    request timeout the answer is the 503 timeout in the error shape, and the child is killed and
+    reaped, not left stopped."""
+    pid = short.process.pid
+    timed_out = ready(short.base)["limits"]["timed_out"]
+    got: dict = {}
+    asked = threading.Thread(target=lambda: got.update(answer=request(
+        short.port, "GET", f"/places/{quote(places[33])}/briefing.pdf", timeout=60)))
+    asked.start()
+    assert _until(lambda: bool(children(pid)), 30), "a child process renders the PDF"
+    (child,) = children(pid)
+    os.kill(child, signal.SIGSTOP)
+    asked.join(60)
+    status, _, body = got["answer"]
+    err = error_of(body)
+    assert status == 503 and err["code"] == "timeout", err
+    assert _until(lambda: _gone(child)), f"the hung renderer {child} outlived its request"
+    assert not children(pid)
+    assert ready(short.base)["limits"]["timed_out"] == timed_out + 1
+    assert request(short.port, "GET", "/api/places/" + quote(places[34]))[0] == 200

@@ -236,7 +236,7 @@ def briefing_page(request: Request, postcode: str, as_of: str | None = None):
 
 @router.get("/places/{postcode}/briefing.pdf")
 def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
-    from localnhs.web.briefing import pdf_in_child, render_html
+    from localnhs.web.briefing import PdfFailed, pdf_in_child, render_html
 
     when = _as_of(as_of)
     norm, redirect = _postcode_or_redirect(postcode, when.param, "/briefing.pdf")
@@ -246,7 +246,17 @@ def briefing_pdf(request: Request, postcode: str, as_of: str | None = None):
 
     html = render_html(_conn(request), norm, when, site=str(request.base_url))
     stopped = getattr(request.state, "cancelled", None)  # set by api/limits.py: client gone or timed out
-    pdf = pdf_in_child(html, stopped.is_set if stopped is not None else None)
+    try:
+        pdf = pdf_in_child(html, stopped.is_set if stopped is not None else None)
+    except PdfFailed as exc:  # the renderer died or hung: say so in the error shape, and where the page is
+        from fastapi.responses import JSONResponse
+
+        from localnhs.api.responses import error_body
+
+        page = place_href(norm, when.param, "/briefing")
+        return JSONResponse(error_body(503, "pdf_failed", f"The briefing PDF could not be made ({exc}); "
+                                       f"try again later, or print the briefing page {page}."),
+                            status_code=503, headers={"retry-after": "10"})
     if pdf is None:
         check_cancelled(request)  # raises: nobody is waiting for this answer
     name = f"localnhs-briefing-{norm.replace(' ', '')}-{when.iso}.pdf"
