@@ -106,3 +106,16 @@ def test_not_a_database_and_wrong_schema(tmp_path):
         res = _cli(old, *args)
         assert res.returncode == 4 and "has schema version 1" in " ".join(res.stderr.split()), args
         assert "Traceback" not in res.stderr
+
+
+def test_served_connection_reads_through_its_own_bounded_cache(api):
+    """The page-by-page check at start reads the whole file on a connection of its own; the one
+    served from maps nothing (SQLite's page cache, bounded, holds what it reads), so the server's
+    resident memory does not grow towards the size of the file as postcodes are looked up."""
+    from localnhs.api.serving import SERVE_CACHE_KIB
+
+    conn = api.app.state.conn
+    assert api.app.state.db.current.integrity == "ok"
+    assert conn.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -SERVE_CACHE_KIB
+    assert api.get("/api/places/WA5 1QG").status_code == 200

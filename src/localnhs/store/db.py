@@ -23,7 +23,13 @@ def damaged(path, exc: Exception) -> DamagedDatabase:
                            "or go back to the previous build with `localnhs rollback`")
 
 
-def connect(path: Path) -> sqlite3.Connection:
+MMAP_BYTES = 268_435_456  # SQLite reads pages straight from a memory map of the file, up to this size
+CACHE_KIB = 65_536        # and keeps up to this much in its own page cache
+
+
+def connect(path: Path, *, mmap_bytes: int = MMAP_BYTES, cache_kib: int = CACHE_KIB) -> sqlite3.Connection:
+    """Open a build read-only, its schema version checked. mmap_bytes and cache_kib: SQLite's
+    mmap_size and page cache size (a server gives smaller ones: api/serving.py)."""
     if not Path(path).exists():
         raise StoreError(f"no database at {path}: run `localnhs build` first")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -41,8 +47,8 @@ def connect(path: Path) -> sqlite3.Connection:
             "run `localnhs build` to rebuild it"
         )
     conn.execute("PRAGMA query_only = ON")
-    conn.execute("PRAGMA cache_size = -65536")
-    conn.execute("PRAGMA mmap_size = 268435456")
+    conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+    conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
     return conn
 
 
@@ -71,16 +77,19 @@ def integrity_problems(conn: sqlite3.Connection, limit: int = 100) -> list[str]:
     return real
 
 
-def verify(path: Path) -> sqlite3.Connection:
-    """Open and check every page of the database (a few seconds); raise StoreError if it is not whole."""
-    conn = connect(path)
+def verify(path: Path, **settings) -> sqlite3.Connection:
+    """Check every page of the database (a few seconds), then open it; raise StoreError if it is
+    not whole. The check reads the whole file through its own connection, closed afterwards: on
+    the connection a server goes on to use, every page read would stay in its memory map (the
+    whole file, ~190 MB of the server's resident memory, from the start)."""
+    check = connect(path)
     try:
-        problems = integrity_problems(conn)
+        problems = integrity_problems(check)
     except sqlite3.DatabaseError as exc:
-        conn.close()
         raise damaged(path, exc) from None
+    finally:
+        check.close()
     if problems:
-        conn.close()
         shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
         raise damaged(path, shown)
-    return conn
+    return connect(path, **settings)
