@@ -139,14 +139,18 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     # that no request and no server start has to.
     from localnhs.export import Lookup
     from localnhs.store.db import connect
+    from localnhs.store.export import parts_from_frames
 
+    started = time.perf_counter()
+    parts = parts_from_frames(*ctx.postcodes) if ctx.postcodes else None  # the tables as just written
+    ctx.postcodes = None
     release_memory()
     before = rss_mb()
-    started = time.perf_counter()
     conn = connect(target)
     try:
-        Lookup(conn).ready(compile=True)
+        Lookup(conn).ready(compile=True, parts=parts)
     finally:
+        del parts
         conn.close()
     out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s   peak RSS so far {peak_rss_mb():6.0f} MB "
               f"(at its start {before:.0f} MB)")

@@ -137,6 +137,7 @@ class Lookup:
         self._dicts: dict[str, pa.Array] = {}
         # Enrichers made for the bulk API, by (dates, fields): enrichment.bulk_table's, bounded there.
         self.enrichers: dict[tuple, object] = {}
+        self._parts: dict | None = None
 
     # -- postcode facts ------------------------------------------------------------------
     def _compile_facts(self) -> None:
@@ -144,7 +145,7 @@ class Lookup:
         process memory-maps it instead of reading it (key, pcds, lat, long, akey with -1 for none,
         and CODED fields as int32 indices, -1 for null, into dict_<field>.parquet)."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        parts = {k: pl.from_arrow(v) for k, v in postcode_parts(self.conn).items()}
+        parts = {k: pl.from_arrow(v) for k, v in (self._parts or postcode_parts(self.conn)).items()}
         pcs = parts["postcodes"]
         akey, keys = area_keys(pcs, parts["areas"])
         f = (pcs.with_columns(akey=akey.cast(pl.Int32).fill_null(-1))
@@ -179,13 +180,17 @@ class Lookup:
         """Whether this build's postcode table is already compiled on disk."""
         return (self.dir / "facts.arrow").exists() and (self.dir / "keys.parquet").exists()
 
-    def ready(self, compile: bool = False) -> bool:
+    def ready(self, compile: bool = False, parts: dict | None = None) -> bool:
         """Open the postcode table and the area answers of the default dates (today and April
-        2016), compiling them first only if ``compile`` (tens of seconds and ~1 GB: `localnhs
-        build` does it; a starting server only opens what is there). True when ready."""
+        2016), compiling them first only if ``compile`` (~15 s and ~700 MB: `localnhs build` does
+        it; a starting server only opens what is there). True when ready. ``parts``: the stored
+        postcode tables as store/export.postcode_parts gives them, when the caller has them already
+        (the build hands over the frames it wrote) instead of reading them back."""
         if not compile and not self.compiled():
             return False
+        self._parts = parts
         self.facts()
+        self._parts = None
         for day in dates_from(None):
             self.areas(day)
         return True
