@@ -17,6 +17,23 @@ def postcode(conn, pcd: str) -> Row | None:
     return one(conn, "SELECT * FROM postcode WHERE pcd = ?", pcd)
 
 
+def postcode_compact(conn, pcd: str) -> Row | None:
+    """A postcode's own columns (lat_e6, lon_e6, easting, northing, area, state): one read of the
+    compact row, without the view's joins (its placement and state rows are few and shared)."""
+    return one(conn, "SELECT lat_e6, lon_e6, easting, northing, area, state FROM postcode_compact WHERE pcd = ?", pcd)
+
+
+def postcode_area(conn, area_id: int) -> Row | None:
+    """A placement (postcode_area row): country, LSOAs, MSOA, district, ward, how it was placed."""
+    return one(conn, "SELECT country, lsoa11, lsoa21, msoa11, lad, ward, placed_by FROM postcode_area WHERE id = ?",
+               area_id)
+
+
+def postcode_state(conn, state_id: int) -> Row | None:
+    """A postcode state (postcode_state row): status, terminated, quality, source."""
+    return one(conn, "SELECT status, terminated, quality, source FROM postcode_state WHERE id = ?", state_id)
+
+
 def postcode_area_id(conn, pcd: str) -> int | None:
     """The placement id of a postcode (postcode_area.id): one read of the compact row."""
     row = conn.execute("SELECT area FROM postcode_compact WHERE pcd = ?", (pcd,)).fetchone()
