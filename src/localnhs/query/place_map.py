@@ -13,12 +13,26 @@ from localnhs.eras import is_ccg_era
 from localnhs.query.dates import parse
 from localnhs.query.model import LocalSystem
 from localnhs.query.names import display
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
 
+SHARED_TYPES = frozenset({"lad", "utla", "ccg", "sub_icb", "icb"})  # areas many places share
+SHARED_LIMIT = 2_000
+
+
 def _geometry(conn, type_: str, vintage: str, code: str | None):
+    """(GeoJSON geometry, source) of an area, None when it has none. A council's or commissioner's
+    outline (large, and the same for every place in it) is read and parsed once per build and the
+    same object handed to every map (maps only read it); a neighbourhood's is read each time."""
     if not code:
         return None
+    if type_ in SHARED_TYPES:
+        return build_cache(conn).memo("area_geometry", _read_geometry, type_, vintage, code, limit=SHARED_LIMIT)
+    return _read_geometry(conn, type_, vintage, code)
+
+
+def _read_geometry(conn, type_: str, vintage: str, code: str):
     row = read.area_geometry(conn, type_, vintage, code)
     return (json.loads(row["geojson"]), row["source"]) if row is not None else None
 

@@ -41,6 +41,24 @@ PAINT = {
 }
 
 
+_SHAPES: dict[int, tuple[dict, object]] = {}  # id(GeoJSON) -> (that GeoJSON, its shapely geometry)
+SHAPES_LIMIT = 512
+
+
+def _shape(geometry: dict):
+    """shape(geometry), made once per GeoJSON object: a council's or commissioner's outline is one
+    object shared by every map in it (query/place_map.py). Keyed by the object's id, and the hit
+    is checked to be that very object (held here, so its id cannot be reused while kept)."""
+    hit = _SHAPES.get(id(geometry))
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    g = shape(geometry)
+    if len(_SHAPES) >= SHAPES_LIMIT:
+        _SHAPES.clear()
+    _SHAPES[id(geometry)] = (geometry, g)
+    return g
+
+
 class _Frame:
     """Equirectangular projection around the frame's middle: good to well under 1% at this scale."""
 
@@ -79,7 +97,7 @@ def _frames(map_data) -> tuple[_Frame | None, _Frame | None]:
     wide fits the largest outline and every trust headquarters."""
     near_x, near_y, wide_x, wide_y = [], [], [], []
     for o in map_data["outlines"]:
-        x0, y0, x1, y1 = shape(o["geometry"]).bounds
+        x0, y0, x1, y1 = _shape(o["geometry"]).bounds
         if o["kind"] == "lsoa":
             near_x += [x0, x1]
             near_y += [y0, y1]
@@ -209,7 +227,7 @@ def _panel(f: _Frame, lg: dict, id_: str, title: str, desc: str, kinds: tuple[st
     for o in lg["outlines"]:
         if o["kind"] not in kinds:
             continue
-        g = shape(o["geometry"])
+        g = _shape(o["geometry"])
         cls = OUTLINE_CLASS.get(o["kind"], "app-map-svg__icb")
         if o["kind"] == "lsoa":
             d = _polygons(shapely.clip_by_rect(g, lon0 - dx, lat0 - dy, lon1 + dx, lat1 + dy), f)
