@@ -133,13 +133,18 @@ def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | N
     today = today or dt.date.today()
     if b.kind == "pcn":
         return _contacts_for(conn, b, today, practice, as_of)
+    return [Contact(**vars(c)) for c in _kept(conn, b, today, practice, as_of)]
+
+
+def _kept(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None) -> list[Contact]:
+    """contacts_for's list as kept for the build (not a PCN's): shared, never to be changed."""
     key = (b.kind, b.code, b.successor.code if b.successor else None,
            as_of is not None and as_of < ICB_ERA, today)
     cache = _cache(conn)
     found = cache.get(key)
     if found is None:
         found = cache[key] = _contacts_for(conn, b, today, practice, as_of)
-    return [Contact(**vars(c)) for c in found]
+    return found
 
 
 def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None) -> list[Contact]:
@@ -201,8 +206,9 @@ def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     when = dt.date.fromisoformat(ls.as_of)
     for b, practice in bodies:
-        if b.code not in out:
-            out[b.code] = [dict(vars(c)) for c in contacts_for(conn, b, today, practice=practice, as_of=when)]
+        if b.code not in out:  # each as a new dict (from the kept contacts, without copying them first)
+            found = _contacts_for(conn, b, today, practice, when) if b.kind == "pcn" else _kept(conn, b, today, practice, when)
+            out[b.code] = [dict(vars(c)) for c in found]
     return out
 
 
@@ -210,10 +216,16 @@ def practice_names(conn, codes: list[str]) -> dict[str, dict]:
     """Practice code -> the readable name and address NHS.UK listed (ODS names are upper case).
     ``same_practice`` says whether the listed name is a readable form of today's ODS name (a name
     changed since the listing is not used for display)."""
+    kept = build_cache(conn).memo("practice_names", _practice_names, tuple(codes), limit=20_000)
+    return {code: dict(v) for code, v in kept.items()}
+
+
+def _practice_names(conn, codes: tuple[str, ...]) -> dict[str, dict]:
+    """practice_names's answer for one list of practices (the nearest five of many places are the same)."""
     from rapidfuzz import fuzz
 
     out = {}
-    for code, r in rc.listings(conn, codes).items():
+    for code, r in rc.listings(conn, list(codes)).items():
         org = read.organisation(conn, code)
         same = org is not None and fuzz.token_set_ratio(org["name"].lower(), r["name"].lower()) >= 80
         out[code] = {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"],

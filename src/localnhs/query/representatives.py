@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import orjson
+
 from localnhs.query.contacts import Contact, contacts_for, finder, for_system, practice_names
 from localnhs.query.model import to_dict
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read_contacts as rc
 
 SPLIT_SHARE = 0.02
@@ -109,13 +112,28 @@ def representatives(conn, ls, today: dt.date | None = None) -> Representatives:
     return Representatives(constituency, mp, split, others, ward, councils, write_to, text, sorted(sources), notes)
 
 
+def _representatives_dict(conn, ls) -> dict:
+    """to_dict(representatives(conn, ls)), worked out once per build for what it depends on (the
+    LSOA 2011, the ward, the councils, the date when it is before the election, today) and copied
+    out: the places of one neighbourhood share it."""
+    today = dt.date.today()
+    loc = ls.location
+    before = ls.as_of if dt.date.fromisoformat(ls.as_of) < dt.date.fromisoformat(ELECTION) else None
+    key = (loc.lsoa11, before, (ls.ward.code, ls.ward.name) if ls.ward else None,
+           tuple((b.kind, b.code, b.name, b.label, b.successor.code if b.successor else None) for b in ls.councils),
+           today)
+    kept = build_cache(conn).memo("representatives", lambda c, *_: to_dict(representatives(c, ls, today)), *key,
+                                  limit=50_000)
+    return orjson.loads(orjson.dumps(kept))
+
+
 def with_contacts(conn, ls) -> dict:
     """A local system as a dict, with ``contacts`` (body code -> dated contacts), ``representatives``
     (constituency, MP, ward, councils) and ``practice_names`` (NHS.UK's readable names)."""
 
     out = to_dict(ls)
     out["contacts"] = for_system(conn, ls)
-    out["representatives"] = to_dict(representatives(conn, ls))
+    out["representatives"] = _representatives_dict(conn, ls)
     out["practice_names"] = practice_names(conn, [p.practice.code for p in ls.practices])
     return out
 
