@@ -150,6 +150,8 @@ def test_update_then_build_end_to_end(raw, publisher, tmp_path, conn):
     assert res.returncode == 0, res.stdout[-2000:] + res.stderr
     # and the new build's bulk lookup is compiled beside it, so no request or server start has to
     assert "bulk lookup (compiled)" in res.stdout and list(lookups.glob("*/facts.arrow"))
+    # from the postcode tables the build has just written, not read back from the file
+    assert "postcodes from the tables just written" in res.stdout, res.stdout[-1500:]
     new = sqlite3.connect(db)
     logged = {(s, f): d for s, f, d in new.execute("SELECT source, file, sha256 FROM import_log")}
     assert logged == {(r["source"], r["file"]): r["sha256"] for r in conn.execute("SELECT * FROM import_log")}

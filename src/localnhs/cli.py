@@ -144,6 +144,7 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     started = time.perf_counter()
     parts = parts_from_frames(*ctx.postcodes) if ctx.postcodes else None  # the tables as just written
     ctx.postcodes = None
+    given = "from the tables just written" if parts else "read back from the database"
     release_memory()
     before = rss_mb()
     conn = connect(target)
@@ -153,7 +154,7 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
         del parts
         conn.close()
     out.print(f"  {'bulk lookup (compiled)':<30} {time.perf_counter() - started:6.1f} s   peak RSS so far {peak_rss_mb():6.0f} MB "
-              f"(at its start {before:.0f} MB)")
+              f"(at its start {before:.0f} MB; postcodes {given})")
     for note in ctx.notes:
         if note.startswith("accepted:"):
             out.print(f"[yellow]{note}[/]")

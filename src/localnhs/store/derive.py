@@ -53,7 +53,7 @@ def load(ctx) -> None:
         _inherited_trust_types(ctx.conn)
         _close_succeeded_trusts(ctx.conn)
     with ctx.step("representative postcodes", total=1):
-        _representatives(ctx.conn, ctx.staged.parsed.pop("postcodes"))
+        _representatives(ctx.conn, ctx.staged.parsed["postcodes"])  # kept: the bulk lookup compile reads them too
     with ctx.step("organisation locations", total=1):
         _locations(ctx.conn)
     with ctx.step("search index", total=1):
