@@ -232,7 +232,9 @@ def engage(conn, query: str, as_of=None, system: LocalSystem | None = None) -> E
         if rights:
             break
     changes = []
-    for kind in {s.kind for s in steps} | ({"ccg"} if when >= ICB_ERA else set()):
+    # In the order the steps name the kinds (a set's order would follow the process's hash seed, and
+    # same-date events would then come out in a different order from one server process to the next).
+    for kind in dict.fromkeys([*(s.kind for s in steps), *(["ccg"] if when >= ICB_ERA else [])]):
         for s in bodies[kind].section("changes_since_2016"):
             # Seen from a date before the change, it is a labelled later event ("Since 1 July 2022: ...").
             text = s.text if not s.date or s.date <= when else f"Since {_day(s.date)}: {s.text}"
