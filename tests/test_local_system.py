@@ -466,7 +466,8 @@ def test_cli_lookup_json(db_path):
     ("https://www.cqc.org.uk/provider/RXK/reports", True), ("https://www.cqc.org.uk./provider/RXK", True),
     ("https://www.bhamcommunity.nhs.uk/community-nursing-service", True), ("https://democracy.bathnes.gov.uk/x", True),
     ("https://en.wikipedia.org/wiki/Walsall_Healthcare_NHS_Trust", False), ("https://www.hsj.co.uk/x", False),
-    ("https://nhs.uk.example.com/x", False), ("https://notnhs.uk/x", False)])
+    ("https://nhs.uk.example.com/x", False), ("https://notnhs.uk/x", False),
+    ("https://wokingham.moderngov.co.uk/documents/s1.pdf", True), ("https://www.newcastle-hospitals.org.uk/x", True)])
 def test_a_cited_row_is_high_only_from_an_nhs_cqc_or_council_page(url, primary):
     """The issue asks for the trust's, ICB's, CQC's or NHS England's own page: other pages are secondary."""
     assert provider_overrides.primary_source(url) is primary

@@ -35,7 +35,13 @@ KEYS = {"area", "name", "area_kind", "role", "from", "to", "org", "org_name", "n
 # Hosts of the bodies whose own pages the issue asks for: NHS organisations (trusts, ICBs, NHS England),
 # the CQC, councils and government. A row citing any other page (an encyclopaedia, a newspaper) is still a
 # cited fact, but a secondary one: the answer says so and is "medium", not "high".
-PRIMARY_HOSTS = ("nhs.uk", "nhs.net", "cqc.org.uk", "gov.uk")
+PRIMARY_HOSTS = ("nhs.uk", "nhs.net", "cqc.org.uk", "gov.uk",
+                 "parliament.uk",      # answers to written questions
+                 "moderngov.co.uk",    # councils' own committee papers (wokingham.moderngov.co.uk)
+                 # the providers' and ICBs' own sites that are not on nhs.uk:
+                 "newcastle-hospitals.org.uk",   # The Newcastle upon Tyne Hospitals NHS Foundation Trust
+                 "careplusgroup.org",            # Care Plus Group, North East Lincolnshire's social enterprise
+                 "healthierlsc.co.uk")           # Lancashire and South Cumbria's integrated care board
 
 
 def primary_source(url: str) -> bool:
