@@ -53,12 +53,17 @@ async def _request(reader, writer, host: str, path: str) -> tuple[int, str]:
     return status, headers.get("x-data-build", "")
 
 
-async def _client(seed: int, base, paths, deadline: float, start: float, out: Results) -> None:
+async def _client(seed: int, base, paths, deadline: float, start: float, out: Results, queue=None) -> None:
     u = urllib.parse.urlsplit(base)
     rng = random.Random(seed)
     reader = writer = None
     while time.monotonic() < deadline:
-        path = rng.choice(paths)
+        if queue is None:
+            path = rng.choice(paths)
+        elif queue:
+            path = queue.pop()
+        else:
+            break
         try:
             if writer is None:
                 reader, writer = await asyncio.open_connection(u.hostname, u.port)
@@ -74,8 +79,9 @@ async def _client(seed: int, base, paths, deadline: float, start: float, out: Re
         writer.close()
 
 
-async def _run(base, paths, connections, seconds, at) -> Results:
+async def _run(base, paths, connections, seconds, at, each_once=False) -> Results:
     out = Results()
+    queue = random.Random(0).sample(paths, len(paths)) if each_once else None
     start = time.monotonic()
     deadline = start + seconds
     timers = []
@@ -87,7 +93,7 @@ async def _run(base, paths, connections, seconds, at) -> Results:
     for t in timers:
         t.start()
     try:
-        await asyncio.gather(*[_client(i, base, paths, deadline, start, out) for i in range(connections)])
+        await asyncio.gather(*[_client(i, base, paths, deadline, start, out, queue) for i in range(connections)])
     finally:
         for t in timers:
             t.join()
@@ -95,11 +101,15 @@ async def _run(base, paths, connections, seconds, at) -> Results:
     return out
 
 
-def run(base: str, paths: list[str], *, connections: int = 64, seconds: float = 20.0, at=()) -> Results:
+def run(base: str, paths: list[str], *, connections: int = 64, seconds: float = 20.0, at=(),
+        each_once: bool = False) -> Results:
     """Bounded: stops at `seconds` (plus at most one request timeout). Runs its own event loop in
-    a thread, so it works from code that already has one running (pytest with Playwright)."""
+    a thread, so it works from code that already has one running (pytest with Playwright).
+    each_once: request every path once, in a shuffled order, then stop (a first pass that leaves no
+    path unrequested, as random draws for a fixed time can)."""
     box: list = []
-    thread = threading.Thread(target=lambda: box.append(asyncio.run(_run(base, paths, connections, seconds, at))))
+    thread = threading.Thread(target=lambda: box.append(asyncio.run(_run(base, paths, connections, seconds, at,
+                                                                         each_once))))
     thread.start()
     thread.join()
     return box[0]
