@@ -32,9 +32,10 @@ CSP = ("default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.or
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # Watch the database file for a new build (or SIGHUP) for as long as the server runs, and
-    # compile the serving build's bulk lookup in the background (again after each reload).
-    app.state.db.on_new_build.append(routes.warm_bulk_lookup)
+    # Watch the database file for a new build (or SIGHUP) for as long as the server runs. The
+    # build's bulk lookup is opened by the first set-based bulk request, not here: opening it loads
+    # polars and pyarrow and the area tables (~165 MB of the server's memory) that a server
+    # answering single places never uses.
     app.state.db.on_prepare.append(prime)
     app.state.db.prepare(app.state.db.current.conn)
     app.state.db.warm()
