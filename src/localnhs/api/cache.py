@@ -7,16 +7,34 @@ which is read-only for its life. So a rendered 200 response is kept, keyed by
 memory without running the app. A new build (hot reload) changes the key, and the cache is
 emptied the first time a request sees it. Bodies are kept LZ4-compressed (a 27 KB answer
 unpacks in ~10 µs, against ~80 µs for zlib, for about a third more memory) and the total is
-bounded in bytes; the least recently used answers go first.
+bounded in bytes; the least recently used answers go first. LZ4 comes from the lz4 package (a
+block per body), not pyarrow's codec: importing pyarrow would map ~20 MB of Arrow libraries
+into a server that has no other use for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import pyarrow as pa
 from collections import OrderedDict
 
-_LZ4 = pa.Codec("lz4")
+try:
+    import lz4.block
+
+    def _pack(raw: bytes) -> bytes:
+        return lz4.block.compress(raw, store_size=False)
+
+    def _unpack(packed: bytes, size: int) -> bytes:
+        return lz4.block.decompress(packed, uncompressed_size=size)
+except ImportError:  # an environment made before lz4 joined the dependencies: pyarrow's codec
+    import pyarrow as pa
+
+    _LZ4 = pa.Codec("lz4")
+
+    def _pack(raw: bytes) -> bytes:
+        return _LZ4.compress(raw, asbytes=True)
+
+    def _unpack(packed: bytes, size: int) -> bytes:
+        return _LZ4.decompress(packed, size, asbytes=True)
 HIT_HEADERS = [(b"server-timing", b'cache;desc="answer cache"'), (b"x-cache", b"hit")]
 CACHED_PREFIXES = ("/api/places/", "/api/v1/places/", "/places/")
 CACHED_PATHS = frozenset({"/national"})  # whole pages that depend only on the build, the day and the query
@@ -80,7 +98,7 @@ class AnswerCache:
             self.hits += 1
             status, headers, packed, size, raw_size = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": _LZ4.decompress(packed, raw_size, asbytes=True)})
+            await send({"type": "http.response.body", "body": _unpack(packed, raw_size)})
             return
         self.misses += 1
         start: dict = {}
@@ -96,7 +114,7 @@ class AnswerCache:
                     if not any(k.lower() == b"set-cookie" for k, _ in given):
                         headers = [(k, v) for k, v in given if k.lower() != b"server-timing"] + HIT_HEADERS
                         raw = b"".join(chunks)
-                        packed = _LZ4.compress(raw, asbytes=True)
+                        packed = _pack(raw)
                         self._put(key, (200, headers, packed, len(packed) + 200, len(raw)), len(packed) + 200)
             await send(message)
 
