@@ -240,7 +240,7 @@ def main() -> None:
         target = " ".join(str(x) for x in TARGETS[key]) if key in TARGETS else ""
         print(f"{key:<36} {shown:>12} {target:>18} {met(key, figures):>4}")
     for key, v in extra.items():
-        print(f"  {key:<34} {v:>12,.2f}")
+        print(f"  {key:<34} {v:>12,.2f}" if isinstance(v, (int, float)) else f"  {key:<34} {v:>12}")
     print(f"  n={n}; http: {n_api:,} postcodes (pages {n_pages:,}), a {warm_s:g} s first pass then {seconds:g} s measured "
           f"per route, {workers} worker(s), 64 connections; load average {load}")
     order = ["lookup_p50_us", "dict_p50_us", "local_system_p50_us", "bulk_rows_per_s", "bulk_vs_duckdb_ratio",
