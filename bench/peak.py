@@ -25,7 +25,8 @@ import threading
 import time
 
 
-def _tree(pid: int) -> list[int]:
+def process_tree(pid: int) -> list[int]:
+    """The process and every descendant, from /proc (a process that ends meanwhile is skipped)."""
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
@@ -60,7 +61,7 @@ def measure(cmd: list[str], **popen) -> dict:
     def sample() -> None:
         nonlocal sampled
         while not done.wait(0.1):
-            sampled = max(sampled, sum(_rss_kb(p) for p in _tree(proc.pid)))
+            sampled = max(sampled, sum(_rss_kb(p) for p in process_tree(proc.pid)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

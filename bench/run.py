@@ -37,6 +37,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from peak import process_tree
+
 from localnhs import paths
 from localnhs.store.db import connect
 
@@ -98,25 +100,11 @@ def bench_lookups(conn, n, extra):
             "local_system_p50_us": statistics.median(warm)}
 
 
-def _tree(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    todo += [int(c) for c in fh.read().split()]
-        except OSError:
-            continue
-    return out
-
-
 def _memory_mb(pid: int) -> tuple[float, float]:
     """(PSS, RSS) summed over a process and its descendants (uvicorn workers), in MB. PSS counts a
     page shared by several processes (the mapped database file, shared libraries) once in total."""
     pss = rss = 0
-    for p in _tree(pid):
+    for p in process_tree(pid):
         try:
             with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
