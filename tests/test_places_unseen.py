@@ -1,6 +1,8 @@
 """The untuned evaluation set (tests/places_unseen.py): well formed, disjoint from the tuning set,
 every region, every checked cell cited. Its score is printed by `trust_accuracy.py --unseen`."""
 
+import pytest
+
 from places_checked import ACUTE, PLACES
 from places_unseen import U, UNSEEN
 
@@ -129,29 +131,20 @@ def test_heldout_d_set_is_new_and_cited(conn):
     assert all(4 <= len(c) <= 5 for c in councils_per_region.values()), councils_per_region
 
 
-def test_heldout_c_accuracy_report(conn):
-    """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
-    first scored (`trust_accuracy.py --heldout-c`). Only asserts that every role and era has cells to score."""
-    from places_heldout_c import HELDOUT_C, REGION, REGIONS
+@pytest.mark.parametrize("module, places, least", [("places_heldout_c", "HELDOUT_C", 28),
+                                                    ("places_heldout_d", "HELDOUT_D", 30)])
+def test_heldout_accuracy_report(conn, module, places, least):
+    """Printed per role, era and region (run with -s); a report, not a target: each set was frozen before it
+    was first scored (`trust_accuracy.py --heldout-c` / `--heldout-d`). Only asserts that every role and era
+    has cells to score."""
+    import importlib
+
     from trust_accuracy import report, score
 
-    table, by_basis, misses = score(conn, HELDOUT_C, REGION.get)
-    print(report(table, by_basis, (*REGIONS, "all")))
+    held = importlib.import_module(module)
+    table, by_basis, misses = score(conn, getattr(held, places), held.REGION.get)
+    print(report(table, by_basis, (*held.REGIONS, "all")))
     print("misses:", misses)
     for role in ("mental_health", "community", "acute", "ambulance"):
         for era in ("2016-04-01", "today"):
-            assert table[(role, era, "all")][1] >= 28, (role, era, table[(role, era, "all")])
-
-
-def test_heldout_d_accuracy_report(conn):
-    """Printed per role, era and region (run with -s); a report, not a target: the set was frozen before it was
-    first scored (`trust_accuracy.py --heldout-d`). Only asserts that every role and era has cells to score."""
-    from places_heldout_d import HELDOUT_D, REGION, REGIONS
-    from trust_accuracy import report, score
-
-    table, by_basis, misses = score(conn, HELDOUT_D, REGION.get)
-    print(report(table, by_basis, (*REGIONS, "all")))
-    print("misses:", misses)
-    for role in ("mental_health", "community", "acute", "ambulance"):
-        for era in ("2016-04-01", "today"):
-            assert table[(role, era, "all")][1] >= 30, (role, era, table[(role, era, "all")])
+            assert table[(role, era, "all")][1] >= least, (role, era, table[(role, era, "all")])
