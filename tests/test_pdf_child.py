@@ -132,20 +132,27 @@ def patient(db_path):
         yield server
 
 
+def _signal_the_renderer(server, place: str, sig: int, timeout_s: float, child_wait_s: float):
+    """Ask the server for a briefing PDF and, once its renderer child runs, send that child sig:
+    (the answer as request() gives it, the child's pid)."""
+    pid = server.process.pid
+    got: dict = {}
+    asked = threading.Thread(target=lambda: got.update(answer=request(
+        server.port, "GET", f"/places/{quote(place)}/briefing.pdf", timeout=timeout_s)))
+    asked.start()
+    assert _until(lambda: bool(children(pid)), child_wait_s), "a child process renders the PDF"
+    (child,) = children(pid)
+    os.kill(child, sig)
+    asked.join(timeout_s)
+    return got["answer"], child
+
+
 def test_a_pdf_renderer_that_dies_is_a_clear_error_and_the_server_goes_on(patient, places):
     """The real renderer child is killed (SIGKILL) while it renders: the answer is a 503 in the one
     error shape saying the renderer died and where the printable page is; no child is left and the
     next lookup and the next PDF are answered."""
     pid = patient.process.pid
-    got: dict = {}
-    asked = threading.Thread(target=lambda: got.update(answer=request(
-        patient.port, "GET", f"/places/{quote(places[30])}/briefing.pdf", timeout=300)))
-    asked.start()
-    assert _until(lambda: bool(children(pid)), 60), "a child process renders the PDF"
-    (child,) = children(pid)
-    os.kill(child, signal.SIGKILL)
-    asked.join(300)
-    status, headers, body = got["answer"]
+    (status, headers, body), child = _signal_the_renderer(patient, places[30], signal.SIGKILL, 300, 60)
     err = error_of(body)
     assert status == 503 and err["status"] == 503 and err["code"] == "pdf_failed", err
     assert "exited with -9" in err["message"], err["message"]
@@ -164,15 +171,7 @@ def test_a_hung_pdf_renderer_is_stopped_at_the_timeout_and_killed(short, places)
     reaped, not left stopped."""
     pid = short.process.pid
     timed_out = ready(short.base)["limits"]["timed_out"]
-    got: dict = {}
-    asked = threading.Thread(target=lambda: got.update(answer=request(
-        short.port, "GET", f"/places/{quote(places[33])}/briefing.pdf", timeout=60)))
-    asked.start()
-    assert _until(lambda: bool(children(pid)), 30), "a child process renders the PDF"
-    (child,) = children(pid)
-    os.kill(child, signal.SIGSTOP)
-    asked.join(60)
-    status, _, body = got["answer"]
+    (status, _, body), child = _signal_the_renderer(short, places[33], signal.SIGSTOP, 60, 30)
     err = error_of(body)
     assert status == 503 and err["code"] == "timeout", err
     assert _until(lambda: _gone(child)), f"the hung renderer {child} outlived its request"
