@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from localnhs.query.bodies import body
+from localnhs.query import area_rows as rows
+from localnhs.query.bodies import body, copy
 from localnhs.query.dates import ICB_ERA, ccg_column
 from localnhs.query.model import Body, Location
 from localnhs.query.names import display
+from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
 SICBL24_FROM = dt.date(2024, 4, 1)
@@ -23,21 +25,40 @@ LOOKUP = "official lookup (the ONS table of which {what} each neighbourhood was 
 
 
 def _ods(conn, type_, vintage, ons_code):
-    a = read.area(conn, type_, vintage, ons_code) if ons_code else None
+    a = rows.area(conn, type_, vintage, ons_code) if ons_code else None
     return (a["ods_code"] if a else None), a
 
 
 def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
-    d = as_of.isoformat()
-    chain: list[Body] = []
-    l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
-    l21 = read.lsoa21(conn, loc.lsoa21) if loc.lsoa21 else None
+    """Fresh copies of the chain for the place's neighbourhood: what the lookups give for it (the
+    CCG, or the sub-ICB location and ICB, with the district where an ICB was split), and the chain
+    worked out once per build for those codes and the date, shared by every neighbourhood in them."""
+    l11 = rows.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
+    l21 = rows.lsoa21(conn, loc.lsoa21) if loc.lsoa21 else None
     if as_of < ICB_ERA:
         col = ccg_column(as_of)
         if l11 is None or not l11[col]:
-            return chain
+            return []
+        key = ("ccg", col, l11[col])
+    elif as_of >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
+        key = ("icb", l21["sicbl24"], l21["icb24"], "2024", l21["lad24"])
+    elif l11 is not None and l11["sicbl22"]:
+        key = ("icb", l11["sicbl22"], l11["icb22"], "2022", l21["lad24"] if l21 is not None else None)
+    else:
+        return []
+    return [copy(b) for b in build_cache(conn).memo("commissioner_chains", _chain, *key, as_of, limit=20_000)]
+
+
+def _chain(conn, era: str, *key) -> list[Body]:
+    """The chain for the lookups' codes on a date: ("ccg", column, CCG's ONS code, date) or
+    ("icb", sub-ICB location's and ICB's ONS codes, vintage, the 2024 district, date)."""
+    as_of = key[-1]
+    d = as_of.isoformat()
+    chain: list[Body] = []
+    if era == "ccg":
+        col, ccg_ons = key[0], key[1]
         vintage = "20" + col[3:]
-        ods, _ = _ods(conn, "ccg", vintage, l11[col])
+        ods, _ = _ods(conn, "ccg", vintage, ccg_ons)
         ccg = body(conn, ods, as_of, method=LOOKUP.format(what="CCG", vintage=vintage), confidence="high") if ods else None
         if ccg is None:
             return chain
@@ -54,12 +75,7 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
                 chain.append(region)
         return chain
 
-    if as_of >= SICBL24_FROM and l21 is not None and l21["sicbl24"]:
-        sub, icb, vintage = l21["sicbl24"], l21["icb24"], "2024"
-    elif l11 is not None and l11["sicbl22"]:
-        sub, icb, vintage = l11["sicbl22"], l11["icb22"], "2022"
-    else:
-        return chain
+    sub, icb, vintage, lad24 = key[0], key[1], key[2], key[3]
     sub_ods, _ = _ods(conn, "sub_icb", vintage, sub)
     icb_ods, icb_area = _ods(conn, "icb", vintage, icb)
     method = f"official lookup (the ONS table of which sub-ICB location and ICB each neighbourhood is in, {vintage})"
@@ -67,7 +83,7 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
     if sub_b:
         chain.append(sub_b)
     if icb_ods:
-        icb_ods, icb_method, confidence = icb_on(conn, icb_ods, l21, as_of, method)
+        icb_ods, icb_method, confidence = icb_on(conn, icb_ods, {"lad24": lad24}, as_of, method)
         b = body(conn, icb_ods, as_of, method=icb_method, confidence=confidence)
         if b:
             chain.append(b)
@@ -75,7 +91,7 @@ def commissioners(conn, loc: Location, as_of: dt.date) -> list[Body]:
         rel = read.related_from(conn, icb_ods, "in_region", d)
         region_code = rel[0]["to_code"] if rel else None
         if region_code is None and icb_area is not None and icb_area["parent_code"]:
-            region_code = read.area(conn, "nhs_region", "2024", icb_area["parent_code"])["ods_code"]
+            region_code = rows.area(conn, "nhs_region", "2024", icb_area["parent_code"])["ods_code"]
         region = body(conn, region_code, as_of, method="ICB's NHS England region", confidence="high") if region_code else None
         if region:
             chain.append(region)
@@ -126,7 +142,7 @@ def footprint(conn, chain: list[Body], as_of: dt.date) -> str | None:
         return None
     if as_of >= ICB_ERA or chain[0].kind not in ("ccg", "sub_icb_location"):
         return chain[1].code if len(chain) > 1 else None
-    rel = read.related_from(conn, chain[0].code, "in_stp", as_of.isoformat())
+    rel = build_cache(conn).memo("in_stp", read.related_from, chain[0].code, "in_stp", as_of.isoformat(), limit=20_000)
     if rel:
         return rel[0]["to_code"]
     return chain[1].code if len(chain) > 1 else None

@@ -6,10 +6,9 @@ ODS epraccur release on or before that date (the earliest release for earlier da
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
-from localnhs.query.bodies import body
+from localnhs.query.bodies import body, copy
 from localnhs.query.geo import km
 from localnhs.query.model import Body, Location, NearPractice
 from localnhs.query.per_connection import build_cache
@@ -49,7 +48,7 @@ def _list_size(conn, code: str, as_of: dt.date) -> tuple[int | None, str | None]
 
 def practice_links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:
     pcn, comm = _links(conn, code, as_of)
-    return (dataclasses.replace(pcn) if pcn else None), (dataclasses.replace(comm) if comm else None)
+    return (copy(pcn) if pcn else None), (copy(comm) if comm else None)
 
 
 def _links(conn, code: str, as_of: dt.date) -> tuple[Body | None, Body | None]:

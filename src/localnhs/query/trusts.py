@@ -19,6 +19,7 @@ import datetime as dt
 
 from localnhs import kinds
 from localnhs.eras import is_ccg_era
+from localnhs.query import area_rows as rows
 from localnhs.query.bodies import body, is_open
 from localnhs.query.commissioners import commissioners, footprint
 from localnhs.query.geo import km
@@ -161,7 +162,12 @@ def by_type(conn, loc: Location, as_of: dt.date, ttype: str, place_footprint: st
 
 
 def _latest_code(conn, code: str) -> str:
-    """The trust a catchment code answers as today: follow ODS successions to the end."""
+    """The trust a catchment code answers as today: follow ODS successions to the end. Once per
+    build and code (a few hundred codes; each MSOA's catchment rows name some twenty)."""
+    return build_cache(conn).memo("latest_trust_code", _find_latest_code, code)
+
+
+def _find_latest_code(conn, code: str) -> str:
     seen = set()
     while code not in seen:
         seen.add(code)
@@ -175,16 +181,21 @@ def _latest_code(conn, code: str) -> str:
 def _catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
     """Admission shares by trust, averaged over the catchment years, with every code carried to
     its successor first: one year's file can miss a merged trust entirely (2019 has no Somerset
-    FT rows, so Taunton's largest share there is Bristol's), which the other year still holds."""
+    FT rows, so Taunton's largest share there is Bristol's), which the other year still holds.
+    Once per build and MSOA (they do not depend on the date), shared: read, never changed."""
+    return build_cache(conn).memo("catchment_shares", _find_catchment_shares, msoa11, limit=10_000)
+
+
+def _find_catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
     years = build_cache(conn).part("catchment_years", read.catchment_years)
     totals: dict[str, float] = {}
     used = []
     for year in years:
-        rows = read.catchment(conn, msoa11, year)
-        if not rows:
+        year_rows = read.catchment(conn, msoa11, year)
+        if not year_rows:
             continue
         used.append(str(year))
-        for r in rows:
+        for r in year_rows:
             code = _latest_code(conn, r["trust"])
             totals[code] = totals.get(code, 0.0) + r["share"]
     if not used:
@@ -220,7 +231,7 @@ def _as_it_was(conn, b: Body, loc: Location, as_of: dt.date) -> tuple[Body, str 
     predecessor that later merged in (Royal Liverpool into Liverpool University Hospitals, 2019):
     take the nearest of the trust and its predecessors that ran acute hospitals on that date."""
     d = as_of.isoformat()
-    later = [r for r in read.related_to(conn, b.code, "succeeded_by") if r["valid_from"] > d]
+    later = [r for r in _predecessors(conn, b.code) if r["valid_from"] > d]
     if later and loc.lat is not None:
         # Predecessors first: on a tie (the merged trust often keeps a predecessor's address) they win.
         options = [p for p in (body(conn, r["from_code"], as_of) for r in later) if p is not None] + [b]
@@ -238,7 +249,7 @@ def _as_it_was(conn, b: Body, loc: Location, as_of: dt.date) -> tuple[Body, str 
 
 
 def ambulance(conn, loc: Location, as_of: dt.date) -> TrustRole:
-    l11 = read.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
+    l11 = rows.lsoa11(conn, loc.lsoa11) if loc.lsoa11 else None
     code = l11["ambulance"] if l11 is not None else None
     b = body(conn, code, as_of) if code else None
     if b is None:
@@ -260,7 +271,7 @@ def _footprint_areas(conn, loc: Location, as_of: dt.date) -> tuple[list[str], st
     cs, _, _ = councils(conn, loc, FOOTPRINT_DATE[kind])
     codes = [c.code for c in reversed(cs)]
     if kind == "council_2023" and loc.lsoa11:
-        l11 = read.lsoa11(conn, loc.lsoa11)
+        l11 = rows.lsoa11(conn, loc.lsoa11)
         if l11 is not None and l11["lad21"] and l11["lad21"].startswith("E07") and l11["lad21"] not in codes:
             codes.insert(0, l11["lad21"])
     ccg = _ccg_2016(conn, loc)
@@ -274,7 +285,7 @@ def _ccg_2016(conn, loc: Location) -> str | None:
     for services that follow an old CCG line through a district (Glossop, in Derbyshire's High Peak,
     was Tameside and Glossop CCG and keeps Pennine Care's mental-health services)."""
     memo = _footprints(conn)
-    key = ("ccg2016", loc.postcode, loc.lsoa11)
+    key = ("ccg2016", loc.lsoa11)  # commissioners on a CCG-era date read the LSOA 2011 only
     if key not in memo:
         if len(memo) > 50_000:
             memo.clear()
@@ -291,7 +302,7 @@ def _on_date(conn, code: str, loc: Location, as_of: dt.date) -> tuple[Body | Non
         return None, None
     d = as_of.isoformat()
     if b.opened and b.opened > d:
-        preds = [p for p in (body(conn, r["from_code"], as_of) for r in read.related_to(conn, code, "succeeded_by"))
+        preds = [p for p in (body(conn, r["from_code"], as_of) for r in _predecessors(conn, code))
                  if p is not None and is_open(p, as_of)]
         if preds:
             best = min(preds, key=lambda p: km(loc.lat, loc.lon, p.lat, p.lon)
@@ -306,13 +317,23 @@ def _non_nhs(row) -> Body:
                 label="Community health provider (not an NHS trust)", source=row["source"])
 
 
+def _footprint_rows(conn, area: str, kind: str, role: str, d: str) -> list:
+    """read.provider_footprint, once per build for a council, era, role and date."""
+    return build_cache(conn).memo("provider_footprint", read.provider_footprint, area, kind, role, d, limit=50_000)
+
+
+def _predecessors(conn, code: str) -> list:
+    """read.related_to(code, "succeeded_by"): the trusts that merged into this one, once per build."""
+    return build_cache(conn).memo("trust_predecessors", read.related_to, code, "succeeded_by")
+
+
 def from_footprint(conn, loc: Location, as_of: dt.date, role: str) -> TrustRole | None:
     """The footprint's answer for a role here, or None where it has no row."""
     areas, kind = _footprint_areas(conn, loc, as_of)
-    rows = next((r for r in (read.provider_footprint(conn, a, kind, role, as_of.isoformat()) for a in areas) if r), None)
-    if not rows:
+    found = next((r for r in (_footprint_rows(conn, a, kind, role, as_of.isoformat()) for a in areas) if r), None)
+    if not found:
         return None
-    row = rows[0]
+    row = found[0]
     cited = row["method"] == "override"
     basis = "cited" if cited else "data"
     if row["org_code"] is None and row["org_name"] is None:
