@@ -38,7 +38,7 @@ def successor(conn, code: str, as_of: dt.date) -> Successor | None:
         seen.add(current)
     if current == code:
         return None
-    org = read.organisation(conn, current)
+    org = organisation_row(conn, current)
     name = read.name_at(conn, current, d)
     return Successor(current, display(name["name"] if name else (org["name"] if org else current)), when)
 
@@ -62,10 +62,17 @@ def copy(b: Body, **changes) -> Body:
 
 
 BODY_MEMO_LIMIT = 50_000
+ORG_ROW_LIMIT = 5_000
+
+
+def organisation_row(conn, code: str):
+    """read.organisation, remembered (bounded): a practice's row is read for its body on each date
+    it is asked for, then again for its NHS.UK name; a trust's for its contacts."""
+    return build_cache(conn).memo("organisation_rows", read.organisation, code, limit=ORG_ROW_LIMIT)
 
 
 def _body(conn, code: str, as_of: dt.date) -> Body | None:
-    org = read.organisation(conn, code)
+    org = organisation_row(conn, code)
     if org is None:
         return None
     d = as_of.isoformat()

@@ -17,11 +17,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from localnhs.query.bodies import organisation_row
 from localnhs.query.dates import ICB_ERA
 from localnhs.query.model import Body
 from localnhs.query.names import expand
 from localnhs.query.per_connection import build_cache
-from localnhs.store import read
 from localnhs.store import read_contacts as rc
 
 STALE_AFTER_DAYS = 730
@@ -99,7 +99,7 @@ def _trust(conn, code: str, today: dt.date) -> list[Contact]:
             value = webs.most_common(1)[0][0]
             row = next(s for s in latest if s["kind"] == "website" and s["value"] == value)
             out.append(_fact(row, today, about="its hospitals"))
-    org = read.organisation(conn, code)
+    org = organisation_row(conn, code)
     phones = [s for s in latest if s["kind"] == "phone" and s["nhs"]] or [s for s in latest if s["kind"] == "phone"]
     if phones:
         # The site at the trust's headquarters postcode, else the number most of its sites give (a switchboard).
@@ -226,7 +226,7 @@ def _practice_names(conn, codes: tuple[str, ...]) -> dict[str, dict]:
 
     out = {}
     for code, r in rc.listings(conn, list(codes)).items():
-        org = read.organisation(conn, code)
+        org = organisation_row(conn, code)  # read for the practice's body just before
         same = org is not None and fuzz.token_set_ratio(org["name"].lower(), r["name"].lower()) >= 80
         out[code] = {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"],
                      "ods_name": org["name"] if org is not None else None, "same_practice": same}
