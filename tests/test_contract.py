@@ -105,3 +105,6 @@ def test_metrics_and_json_access_log_on_the_real_server(db_path, tmp_path):
     first = next(x for x in access if x["request_id"] == "load-1")
     assert first["status"] == 200 and first["path"] == "/api/v1/places/WA5 1QG" and first["build"] == build
     assert any(x["status"] == 404 for x in access)
+    # the request just before the server stopped is logged too (access lines are buffered; the
+    # server writes them out as it shuts down)
+    assert access[-1]["path"] == "/readyz" and access[-1]["status"] == 200

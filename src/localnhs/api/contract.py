@@ -48,6 +48,8 @@ class ContractMiddleware:
         async def send_checked(message):
             if message["type"] == "http.response.start":
                 status = message["status"]
+                if status < 400:  # nothing to check (most responses): sent as they are
+                    return await send(message)
                 headers = list(message.get("headers", []))
                 ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
                 if status >= 400 and not ctype.startswith((b"application/json", b"text/html")):
