@@ -3,7 +3,8 @@
     .venv/bin/python scripts/cold_answers.py [SEED] [AS_OF]     # e.g. 5 2016-04-01
 
 Over 1,000 random live English postcodes: milliseconds per answer in local_system, with_contacts
-and the JSON, and the SQL statements per answer (counted with the connection's trace callback,
+and the JSON (wall time), the process's CPU time per answer (less moved by other work on the
+machine), and the SQL statements per answer (counted with the connection's trace callback,
 which is deterministic where wall time on a shared machine is not). A fresh server, or one that
 has just switched to a new build, answers every new postcode the cold way until its memos fill.
 """
@@ -37,6 +38,7 @@ def main(argv: list[str]) -> None:
     for label in ("cold", "warm"):
         tl = tc = tj = 0.0
         statements[0] = in_local = 0
+        cpu = time.process_time()
         for p in sample:
             t0, before = time.perf_counter(), statements[0]
             ls = local_system(conn, p, dates.AsOf.parse(day))
@@ -48,8 +50,9 @@ def main(argv: list[str]) -> None:
             t3 = time.perf_counter()
             tl, tc, tj = tl + t1 - t0, tc + t2 - t1, tj + t3 - t2
         n = len(sample)
+        cpu = time.process_time() - cpu
         print(f"{label} {day or 'today'}: local_system {tl / n * 1e3:.2f} ms  with_contacts {tc / n * 1e3:.2f} ms  "
-              f"json {tj / n * 1e3:.2f} ms  SQL statements per answer {statements[0] / n:.1f} "
+              f"json {tj / n * 1e3:.2f} ms  (CPU {cpu / n * 1e3:.2f} ms)  SQL statements per answer {statements[0] / n:.1f} "
               f"(local_system {in_local / n:.1f})", flush=True)
 
 

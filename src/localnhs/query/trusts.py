@@ -264,10 +264,18 @@ def _footprint_areas(conn, loc: Location, as_of: dt.date) -> tuple[list[str], st
     """The councils the footprint is keyed on for this date, closest first: the district (where the
     cited table splits a county: Craven in North Yorkshire), then the upper-tier council - as in 2016
     before April 2020, since April 2023 after (as the build keyed them). Districts abolished in 2023
-    are still found, through the neighbourhood's 2021 district."""
+    are still found, through the neighbourhood's 2021 district. They depend on the postcode (its
+    district) and its LSOAs only, and a new placement asks for them four times (mental health and
+    community, each twice): remembered for the answers being worked out (bounded small)."""
+    kind = "council_2016" if as_of < ERA_SPLIT else "council_2023"
+    key = (loc.postcode, loc.lsoa11, loc.lsoa21, kind)
+    return build_cache(conn).memo("footprint_areas", lambda c, *_: _find_footprint_areas(c, loc, kind), *key,
+                                  limit=rows.NEAR_LIMIT)
+
+
+def _find_footprint_areas(conn, loc: Location, kind: str) -> tuple[list[str], str]:
     from localnhs.query.councils import councils
 
-    kind = "council_2016" if as_of < ERA_SPLIT else "council_2023"
     cs, _, _ = councils(conn, loc, FOOTPRINT_DATE[kind])
     codes = [c.code for c in reversed(cs)]
     if kind == "council_2023" and loc.lsoa11:
