@@ -71,6 +71,12 @@ def organisation_row(conn, code: str):
     return build_cache(conn).memo("organisation_rows", read.organisation, code, limit=ORG_ROW_LIMIT)
 
 
+def _succeeded(conn) -> frozenset[str]:
+    """The organisations with any successor relationship (a few hundred): for every other one
+    successor() would read no rows and give None, so a new practice's body skips that read."""
+    return build_cache(conn).part("succeeded", lambda c: frozenset(read.organisations_related_from(c, "succeeded_by")))
+
+
 def _body(conn, code: str, as_of: dt.date) -> Body | None:
     org = organisation_row(conn, code)
     if org is None:
@@ -87,7 +93,7 @@ def _body(conn, code: str, as_of: dt.date) -> Body | None:
         ft = (f["value"] == "yes") if f else ("FOUNDATION" in name.upper())
     succ = None
     closed = org["closed"]
-    if closed is None or closed < d:
+    if (closed is None or closed < d) and code in _succeeded(conn):
         succ = successor(conn, code, as_of)
     if succ is not None and (closed is None or succ.date <= d):
         closed = closed or (dt.date.fromisoformat(succ.date) - dt.timedelta(days=1)).isoformat()

@@ -162,6 +162,14 @@ def related_from(conn, code: str, kind: str, date: str | None = None) -> list[Ro
     ).fetchall()
 
 
+def organisations_related_from(conn, kind: str) -> list[str]:
+    """The organisations that have any relationship of this kind from them (a few hundred have
+    a successor, of some 11,000)."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT r.from_code FROM relationship r JOIN organisation o ON o.code = r.from_code WHERE r.kind = ?",
+        (kind,))]
+
+
 def related_to(conn, code: str, kind: str, date: str | None = None, limit: int = 5000) -> list[Row]:
     if date is None:
         return conn.execute(
