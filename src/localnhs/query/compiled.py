@@ -28,6 +28,7 @@ from types import MappingProxyType
 import numpy as np
 from scipy.spatial import cKDTree
 
+from localnhs.query import area_rows
 from localnhs.query import councils as councils_q
 from localnhs.query import postcode as pc
 from localnhs.query import postcode_index
@@ -350,27 +351,6 @@ def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int =
     )
 
 
-def _postcode_row(conn, pcd: str) -> dict | None:
-    """read.postcode's row (the postcode view's columns), from the compact row and its placement and
-    state, which are remembered per build (about 87,000 placements and 300 states): one indexed
-    read without the view's joins. Coordinates as the view computes them (lat_e6 / 1000000.0)."""
-    got = read.postcode_compact(conn, pcd)
-    if got is None:
-        return None
-    lat_e6, lon_e6, easting, northing, area_id, state_id = got
-    cache = build_cache(conn)
-    area = cache.memo("postcode_area", read.postcode_area, area_id)
-    state = cache.memo("postcode_state", read.postcode_state, state_id)
-    if area is None or state is None:  # not in the view (its joins drop the row)
-        return None
-    return {"pcd": pcd, "lat": None if lat_e6 is None else lat_e6 / 1000000.0,
-            "lon": None if lon_e6 is None else lon_e6 / 1000000.0, "easting": easting, "northing": northing,
-            "quality": state["quality"], "country": area["country"], "status": state["status"],
-            "terminated": state["terminated"], "lsoa11": area["lsoa11"], "lsoa21": area["lsoa21"],
-            "msoa11": area["msoa11"], "lad": area["lad"], "ward": area["ward"], "placed_by": area["placed_by"],
-            "source": state["source"]}
-
-
 def lookup(conn, query: str, as_of=None, n_practices: int = 5) -> LocalSystem | None:
     """The compiled answer for a full postcode in the data; None for anything else (the caller
     answers those - partial postcodes, places, organisations, unknown postcodes - the usual way)."""
@@ -385,7 +365,7 @@ def lookup(conn, query: str, as_of=None, n_practices: int = 5) -> LocalSystem | 
         if len(text) > 200:
             return None
         pcd = pc.normalise(text)
-    row = _postcode_row(conn, pcd)
+    row = area_rows.postcode_row(conn, pcd)
     if row is None:
         return None
     loc = from_postcode_row(conn, row, text)
