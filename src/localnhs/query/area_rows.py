@@ -20,24 +20,39 @@ NEAR_LIMIT = 2_000    # LSOA rows and postcode districts: the answers being work
 AREA_LIMIT = 20_000   # area rows (councils, commissioners, wards): a few thousand in all
 
 
-def lsoa11(conn, code: str):
+def plain(row) -> dict | None:
+    """A row as a dict of its columns, as kept in a memo: a dict holding only strings and numbers is
+    left out of the garbage collector's walks (a sqlite3.Row is not), and every full collection walks
+    every object a build keeps."""
+    return None if row is None else dict(zip(row.keys(), row))
+
+
+def lsoa11(conn, code: str) -> dict | None:
     """read.lsoa11, remembered."""
-    return build_cache(conn).memo("lsoa11_rows", read.lsoa11, code, limit=NEAR_LIMIT)
+    return build_cache(conn).memo("lsoa11_rows", lambda c, k: plain(read.lsoa11(c, k)), code, limit=NEAR_LIMIT)
 
 
-def lsoa21(conn, code: str):
+def lsoa21(conn, code: str) -> dict | None:
     """read.lsoa21, remembered."""
-    return build_cache(conn).memo("lsoa21_rows", read.lsoa21, code, limit=NEAR_LIMIT)
+    return build_cache(conn).memo("lsoa21_rows", lambda c, k: plain(read.lsoa21(c, k)), code, limit=NEAR_LIMIT)
 
 
-def area(conn, type_: str, vintage: str, code: str):
+def area(conn, type_: str, vintage: str, code: str) -> dict | None:
     """read.area, remembered."""
-    return build_cache(conn).memo("area_rows", read.area, type_, vintage, code, limit=AREA_LIMIT)
+    return build_cache(conn).memo("area_rows", _area, type_, vintage, code, limit=AREA_LIMIT)
 
 
-def area_any_vintage(conn, type_: str, code: str):
+def _area(conn, type_: str, vintage: str, code: str) -> dict | None:
+    return plain(read.area(conn, type_, vintage, code))
+
+
+def area_any_vintage(conn, type_: str, code: str) -> dict | None:
     """read.area_any_vintage, remembered."""
-    return build_cache(conn).memo("area_any_rows", read.area_any_vintage, type_, code, limit=AREA_LIMIT)
+    return build_cache(conn).memo("area_any_rows", _area_any_vintage, type_, code, limit=AREA_LIMIT)
+
+
+def _area_any_vintage(conn, type_: str, code: str) -> dict | None:
+    return plain(read.area_any_vintage(conn, type_, code))
 
 
 def postcode_places(conn, pcd: str) -> tuple[str | None, str | None] | None:
@@ -61,8 +76,8 @@ def _postcode_row(conn, pcd: str) -> dict | None:
         return None
     lat_e6, lon_e6, easting, northing, area_id, state_id = got
     cache = build_cache(conn)
-    area = cache.memo("postcode_area", read.postcode_area, area_id)
-    state = cache.memo("postcode_state", read.postcode_state, state_id)
+    area = cache.memo("postcode_area", _placement, area_id)
+    state = cache.memo("postcode_state", _state, state_id)
     if area is None or state is None:  # not in the view (its joins drop the row)
         return None
     return {"pcd": pcd, "lat": None if lat_e6 is None else lat_e6 / 1000000.0,
@@ -71,3 +86,11 @@ def _postcode_row(conn, pcd: str) -> dict | None:
             "terminated": state["terminated"], "lsoa11": area["lsoa11"], "lsoa21": area["lsoa21"],
             "msoa11": area["msoa11"], "lad": area["lad"], "ward": area["ward"], "placed_by": area["placed_by"],
             "source": state["source"]}
+
+
+def _placement(conn, area_id: int) -> dict | None:
+    return plain(read.postcode_area(conn, area_id))
+
+
+def _state(conn, state_id: int) -> dict | None:
+    return plain(read.postcode_state(conn, state_id))
