@@ -16,7 +16,7 @@ from __future__ import annotations
 from localnhs.query.per_connection import build_cache
 from localnhs.store import read
 
-NEAR_LIMIT = 2_000    # LSOA rows and postcode districts: the answers being worked out now
+NEAR_LIMIT = 256      # LSOA and postcode rows: the answers being worked out now (and their neighbours)
 AREA_LIMIT = 20_000   # area rows (councils, commissioners, wards): a few thousand in all
 
 

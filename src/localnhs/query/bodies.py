@@ -67,7 +67,7 @@ def copy(b: Body, method=_SAME, confidence=_SAME) -> Body:
 
 
 BODY_MEMO_LIMIT = 50_000
-ORG_ROW_LIMIT = 5_000
+ORG_ROW_LIMIT = 2_000
 
 
 def organisation_row(conn, code: str):

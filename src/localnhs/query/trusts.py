@@ -183,7 +183,7 @@ def _catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
     its successor first: one year's file can miss a merged trust entirely (2019 has no Somerset
     FT rows, so Taunton's largest share there is Bristol's), which the other year still holds.
     Once per build and MSOA (they do not depend on the date), shared: read, never changed."""
-    return build_cache(conn).memo("catchment_shares", _find_catchment_shares, msoa11, limit=10_000)
+    return build_cache(conn).memo("catchment_shares", _find_catchment_shares, msoa11, limit=2_000)
 
 
 def _find_catchment_shares(conn, msoa11: str) -> tuple[list[tuple[str, float]], str]:
