@@ -235,8 +235,9 @@ def main() -> None:
         print(f"{key:<36} {shown:>12} {target:>18} {met(key, figures):>4}")
     for key, v in extra.items():
         print(f"  {key:<34} {v:>12,.2f}" if isinstance(v, (int, float)) else f"  {key:<34} {v:>12}")
-    print(f"  n={n}; http: {n_api:,} postcodes (pages {n_pages:,}), a {warm_s:g} s first pass then {seconds:g} s measured "
-          f"per route, {workers} worker(s), 64 connections; load average {load}")
+    print(f"  n={n}; http: {n_api:,} postcodes (pages {n_pages:,}), a first pass asking for each once (at most "
+          f"{3 * warm_s:g} s) then {seconds:g} s measured per route, {workers} worker(s), 64 connections; "
+          f"load average {load}")
     order = ["lookup_p50_us", "dict_p50_us", "local_system_p50_us", "bulk_rows_per_s", "bulk_vs_duckdb_ratio",
              "bulk_vs_pandas_ratio", "http_rps", "http_p99_ms", "page_rps", "bulk_http_rows_per_s", "serve_rss_mb",
              "db_mb", "build_s", "build_peak_rss_mb"]
