@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.applications import Starlette
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from localnhs import attribution, paths
@@ -80,10 +81,7 @@ class App(FastAPI):
             return await super().__call__(scope, receive, send)
         if self.root_path:
             scope["root_path"] = self.root_path
-        scope["app"] = self
-        if self.middleware_stack is None:
-            self.middleware_stack = self.build_middleware_stack()
-        await self.middleware_stack(scope, receive, send)
+        await Starlette.__call__(self, scope, receive, send)
 
     def build_middleware_stack(self):
         app = super().build_middleware_stack()

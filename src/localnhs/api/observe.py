@@ -92,7 +92,6 @@ class AccessLog:
         self.binary = getattr(stream, "buffer", None)
         self.pending = bytearray()
         self.timer = None
-        atexit.register(self.flush)
 
     def write(self, fields: dict) -> None:
         try:
@@ -134,6 +133,9 @@ def flush_access() -> None:
     """Write the access lines still buffered (at the server's shutdown)."""
     if ACCESS is not None:
         ACCESS.flush()
+
+
+atexit.register(flush_access)  # the log in use at exit (configure_logging flushes the one it replaces)
 
 
 _second: list = [None, ""]
