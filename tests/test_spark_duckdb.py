@@ -70,7 +70,7 @@ def test_spark_broadcast_join_matches_enrich(exported, sample, ours, tmp_path):
 
     session = (SparkSession.builder.master("local[2]").appName("localnhs-test")
                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-               .config("spark.driver.memory", "1g").config("spark.sql.autoBroadcastJoinThreshold", "-1")
+               .config("spark.driver.memory", "2g").config("spark.sql.autoBroadcastJoinThreshold", "-1")
                .getOrCreate())
     try:
         sample.write_parquet(tmp_path / "in.parquet")
