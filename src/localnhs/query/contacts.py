@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from localnhs.query.bodies import organisation_row
 from localnhs.query.dates import ICB_ERA
@@ -42,12 +43,17 @@ class Contact:
     note: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def month(iso: str) -> str:
+    """"May 2019" for "2019-05-22" (remembered: the listings carry a handful of dates, and strftime
+    was a tenth of a new body's contacts)."""
     d = dt.date.fromisoformat(iso)
     return d.strftime("%B %Y")
 
 
+@lru_cache(maxsize=1024)
 def _stale(as_of: str | None, today: dt.date) -> bool:
+    """Whether a listing of ``as_of`` is over two years old on ``today`` (remembered per pair: few dates)."""
     return bool(as_of) and (today - dt.date.fromisoformat(as_of)).days > STALE_AFTER_DAYS
 
 
@@ -85,10 +91,16 @@ def _newest_each_kind(rows, kinds=("phone", "website", "email")) -> list:
     return sorted(out, key=lambda r: order[r["kind"]])
 
 
-def _trust(conn, code: str, today: dt.date) -> list[Contact]:
-    own = [r for r in rc.contacts(conn, code) if r["kind"] == "website"]
+def _listed(conn, code: str, rows: dict | None) -> list:
+    """rc.contacts(conn, code), from ``rows`` (rc.contacts_by_code, read for a whole answer) if it has the code."""
+    found = rows.get(code) if rows else None
+    return found if found is not None else rc.contacts(conn, code)
+
+
+def _trust(conn, code: str, today: dt.date, rows: dict | None = None) -> list[Contact]:
+    own = [r for r in _listed(conn, code, rows) if r["kind"] == "website"]
     out = [_fact(r, today) for r in own[:1]]
-    sites = rc.trust_site_contacts(conn, code)
+    sites = rc.trust_site_contacts(conn, code, build_cache(conn).part("trust_sites", rc.trust_sites_layout))
     if not sites:
         return out
     newest = sites[0]["snapshot"]
@@ -136,43 +148,49 @@ def contacts_for(conn, b: Body, today: dt.date | None = None, practice: Body | N
     return [Contact(**vars(c)) for c in _kept(conn, b, today, practice, as_of)]
 
 
-def _kept(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None) -> list[Contact]:
+def _key(b: Body, today: dt.date, as_of: dt.date | None) -> tuple:
+    return (b.kind, b.code, b.successor.code if b.successor else None, as_of is not None and as_of < ICB_ERA, today)
+
+
+def _kept(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None,
+          rows: dict | None = None) -> list[Contact]:
     """contacts_for's list as kept for the build (not a PCN's): shared, never to be changed."""
-    key = (b.kind, b.code, b.successor.code if b.successor else None,
-           as_of is not None and as_of < ICB_ERA, today)
+    key = _key(b, today, as_of)
     cache = _cache(conn)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _contacts_for(conn, b, today, practice, as_of)
+        found = cache[key] = _contacts_for(conn, b, today, practice, as_of, rows)
     return found
 
 
-def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None) -> list[Contact]:
+def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: dt.date | None,
+                  rows: dict | None = None) -> list[Contact]:
+    """``rows``: contact rows already read (rc.contacts_by_code) for the codes this may need."""
     if b.kind in ("ccg", "sub_icb_location") and as_of is not None and as_of < ICB_ERA:
-        listed = [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code), ("website", "phone"))]
+        listed = [_fact(r, today) for r in _newest_each_kind(_listed(conn, b.code, rows), ("website", "phone"))]
         for c in listed:
             c.text += " (CCGs closed on 30 June 2022)"
         if listed:
             return listed
     if b.kind == "gp_practice":
-        return [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code))]
+        return [_fact(r, today) for r in _newest_each_kind(_listed(conn, b.code, rows))]
     if b.kind == "nhs_trust":
-        out = _trust(conn, b.code, today)
+        out = _trust(conn, b.code, today, rows)
         if not out and b.successor:
-            out = [c for c in _trust(conn, b.successor.code, today)]
+            out = [c for c in _trust(conn, b.successor.code, today, rows)]
             for c in out:
                 c.text += f" (for {b.successor.name}, which took over on {b.successor.date})"
         return out
     if b.kind == "council":
-        return [_fact(r, today) for r in rc.contacts(conn, b.code) if r["kind"] == "website"][:1]
+        return [_fact(r, today) for r in _listed(conn, b.code, rows) if r["kind"] == "website"][:1]
     if b.kind == "ccg":
-        return [_fact(r, today) for r in _newest_each_kind(rc.contacts(conn, b.code), ("website", "phone"))]
+        return [_fact(r, today) for r in _newest_each_kind(_listed(conn, b.code, rows), ("website", "phone"))]
     if b.kind in ("icb", "sub_icb_location", "sub_icb_reporting_entity", "stp"):
         f = finder("icb", today)
         return [f] if f else []
     if b.kind == "hwb":
         council = _council_code(b)
-        pages = [r for r in rc.contacts(conn, council) if r["kind"] == "website"] if council else []
+        pages = [r for r in _listed(conn, council, rows) if r["kind"] == "website"] if council else []
         f = finder("hwb", today, url=pages[0]["value"] if pages else None, about="the council's website")
         return [f] if f else []
     if b.kind == "healthwatch":
@@ -180,7 +198,7 @@ def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: d
         return [f] if f else []
     if b.kind == "pcn" and practice is not None:
         out = []
-        for c in contacts_for(conn, practice, today):
+        for c in [Contact(**vars(c)) for c in _kept(conn, practice, today, None, None, rows)]:  # contacts_for's
             c.about = practice.name
             c.text = f"through {practice.name}, a member practice (no contact for the network is in the data): {c.text}"
             out.append(c)
@@ -203,33 +221,92 @@ def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
         bodies += [(p.commissioner, None)] if p.commissioner else []
     bodies += [(b, None) for b in [*ls.commissioners, *(r.trust for r in ls.trusts if r.trust), *ls.councils,
                                    *(b for b in (ls.hwb, ls.healthwatch) if b), *ls.national]]
-    out: dict[str, list[dict]] = {}
     when = dt.date.fromisoformat(ls.as_of)
+    cache = _cache(conn)
+    # First the bodies (the first of each code) and the keys of their kept contacts; the contact rows
+    # of those not kept yet, and of the codes they read (a trust's successor, an HWB's council, a
+    # PCN's practice), are then read in one statement: a place's first answer has some ten new
+    # bodies, each one statement before (~13 us each). A warm answer reads nothing.
+    todo: list[tuple[Body, Body | None, tuple | None]] = []
+    seen: set[str] = set()
+    codes: dict[str, None] = {}
     for b, practice in bodies:
-        if b.code not in out:  # each as a new dict (from the kept contacts, without copying them first)
-            found = _contacts_for(conn, b, today, practice, when) if b.kind == "pcn" else _kept(conn, b, today, practice, when)
-            out[b.code] = [dict(vars(c)) for c in found]
+        if b.code in seen:
+            continue
+        seen.add(b.code)
+        if b.kind == "pcn":   # not kept: reached through its practice's kept contacts
+            key = None
+            if practice is not None and _key(practice, today, None) not in cache:
+                codes[practice.code] = None
+        else:
+            key = _key(b, today, when)
+            if key not in cache:
+                codes[b.code] = None
+                if b.successor:
+                    codes[b.successor.code] = None
+                council = _council_code(b)
+                if council:
+                    codes[council] = None
+        todo.append((b, practice, key))
+    rows = rc.contacts_by_code(conn, codes) if codes else None
+    out: dict[str, list[dict]] = {}
+    for b, practice, key in todo:
+        if key is None:
+            found = _contacts_for(conn, b, today, practice, when, rows)
+        else:
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = _contacts_for(conn, b, today, practice, when, rows)
+        out[b.code] = [dict(vars(c)) for c in found]   # each a new dict, from the kept contacts
     return out
+
+
+PRACTICE_NAMES_LIMIT = 20_000
+_UNREAD = object()
 
 
 def practice_names(conn, codes: list[str]) -> dict[str, dict]:
     """Practice code -> the readable name and address NHS.UK listed (ODS names are upper case).
     ``same_practice`` says whether the listed name is a readable form of today's ODS name (a name
-    changed since the listing is not used for display)."""
-    kept = build_cache(conn).memo("practice_names", _practice_names, tuple(codes), limit=20_000)
-    return {code: dict(v) for code, v in kept.items()}
+    changed since the listing is not used for display).
+
+    Remembered per practice for the build, not per list of practices: the nearest five of a new
+    place were almost never a list seen before, so the old per-list memo missed on nearly every
+    first answer (one statement and five fuzzy matches each time) and held up to 20,000 lists of
+    five. The practices not yet remembered are read in one statement. The dict is in the order the
+    listings query gave (a practice's oldest listing date, then its code), as before."""
+    kept = build_cache(conn).part("practice_names", lambda _conn: {})   # code -> (first listed, entry) or None
+    found, new = {}, []
+    for code in codes:
+        v = kept.get(code, _UNREAD)
+        if v is _UNREAD:
+            new.append(code)
+        else:
+            found[code] = v
+    if new:
+        if len(kept) + len(new) > PRACTICE_NAMES_LIMIT:
+            kept.clear()   # bounded: emptied and refilled, like BuildCache.memo
+        for code, v in _practice_names(conn, new).items():
+            found[code] = kept[code] = v
+    listed = sorted((v[0], code) for code, v in found.items() if v is not None)
+    return {code: dict(found[code][1]) for _, code in listed}
 
 
-def _practice_names(conn, codes: tuple[str, ...]) -> dict[str, dict]:
-    """practice_names's answer for one list of practices (the nearest five of many places are the same)."""
+def _practice_names(conn, codes: list[str]) -> dict[str, tuple[str, dict] | None]:
+    """code -> (the date of its oldest listing, practice_names's entry), or None if NHS.UK never listed it."""
     from rapidfuzz import fuzz
 
-    out = {}
-    for code, r in rc.listings(conn, list(codes)).items():
-        org = organisation_row(conn, code)  # read for the practice's body just before
-        same = org is not None and fuzz.token_set_ratio(org["name"].lower(), r["name"].lower()) >= 80
-        out[code] = {"name": r["name"], "address": r["address"], "as_of": r["as_of"], "source": r["source"],
-                     "ods_name": org["name"] if org is not None else None, "same_practice": same}
+    rows = rc.named_listings(conn, codes)
+    out: dict[str, tuple[str, dict] | None] = {}
+    for code in codes:
+        r = rows.get(code)
+        if r is None:
+            out[code] = None
+            continue
+        ods = r["ods_name"]
+        same = ods is not None and fuzz.token_set_ratio(ods.lower(), r["name"].lower()) >= 80
+        out[code] = (r["first_listed"], {"name": r["name"], "address": r["address"], "as_of": r["as_of"],
+                                         "source": r["source"], "ods_name": ods, "same_practice": same})
     return out
 
 
