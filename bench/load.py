@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--no-swap", action="store_true")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (localnhs serve --workers)")
     ap.add_argument("--timeline", action="store_true", help="print /api/places latency second by second")
     args = ap.parse_args()
     db = paths.default_db()
@@ -89,7 +90,7 @@ def main() -> None:
                 swap_in(second, served)
 
             at = [(args.seconds / 2, swap)]
-        with server_process(served) as (base, server):
+        with server_process(served, workers=args.workers) as (base, server):
             cpu0 = cpu_seconds(server.pid)
             res = run(base, paths_, connections=args.connections, seconds=args.seconds, at=at)
             cpu = cpu_seconds(server.pid) - cpu0

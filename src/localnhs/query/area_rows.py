@@ -85,7 +85,7 @@ def _postcode_row(conn, pcd: str) -> dict | None:
             "quality": state["quality"], "country": area["country"], "status": state["status"],
             "terminated": state["terminated"], "lsoa11": area["lsoa11"], "lsoa21": area["lsoa21"],
             "msoa11": area["msoa11"], "lad": area["lad"], "ward": area["ward"], "placed_by": area["placed_by"],
-            "source": state["source"]}
+            "source": state["source"], "area_id": area_id}
 
 
 def _placement(conn, area_id: int) -> dict | None:

@@ -4,7 +4,11 @@ What does not depend on the exact point - commissioners, ICB, region, councils, 
 Wellbeing Board, Healthwatch and the trusts by role with their method and confidence - is the same
 for every postcode of a placement (LSOA 2011, LSOA 2021, MSOA, Code-Point district and ward) on a
 date. It is computed once per placement and date by the query functions themselves (so it cannot
-drift from them) and then reused: a lookup is one postcode read plus in-memory joins. Whether a
+drift from them) and then reused: a lookup is one postcode read plus in-memory joins. On the
+dates a build compiled (its own day and 2016-04-01: query/compile_answers.py) the parts are read
+from the build instead of worked out (a row of part ids per placement, each part decoded once per
+build), so a first answer there does no query work at all; on any other date, and for a
+placement the build has no parts for, they are worked out on first use as before. Whether a
 part really is point-free is observed, not assumed: the parts are computed against a watched
 location, and a part that read the coordinates (a trust chosen by distance, a predecessor picked
 by nearness) is recomputed for every lookup instead of reused.
@@ -19,8 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import math
 import sys
+import zlib
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
@@ -28,7 +34,7 @@ from types import MappingProxyType
 import numpy as np
 from scipy.spatial import cKDTree
 
-from localnhs.query import area_rows
+from localnhs.query import answer_codec, area_rows
 from localnhs.query import councils as councils_q
 from localnhs.query import postcode as pc
 from localnhs.query import postcode_index
@@ -44,6 +50,8 @@ from localnhs.query.per_connection import build_cache
 from localnhs.query.places import from_postcode_row
 from localnhs.query.practices import _active, list_size, practice_links, release_for
 from localnhs.store import read
+
+log = logging.getLogger(__name__)
 
 AREA_FIELDS = frozenset({"lsoa11", "lsoa21", "msoa11"})
 MEMO_LIMIT = 200_000
@@ -90,12 +98,82 @@ class Compiled:
         self.points: dict[str, "_Points"] = {}
         self.releases: dict[dt.date, str] = {}  # the epraccur release (file) in force on a date
         self.practices: dict = {}
+        # What the build compiled (query/compile_answers.py), by date: read first, worked out only
+        # for the dates and placements it does not hold.
+        self.stored: dict[dt.date, _Stored] = {}
+        for r in read.compiled_dates(conn):
+            self.stored[dt.date.fromisoformat(r["date"])] = _Stored(conn, r)
 
     @staticmethod
     def bounded(memo: dict) -> dict:
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         return memo
+
+
+class _Stored:
+    """One compiled date of the build: the slots (a row of part ids per postcode_area id, 0 where
+    the placement is answered the live way) and the parts and bodies, each decoded on first use
+    and then shared by every answer (read, never changed, as the live memos' parts)."""
+
+    def __init__(self, conn, r):
+        self.conn, self.date = conn, r["date"]
+        self.slots = np.frombuffer(zlib.decompress(r["slots"]), dtype=r["dtype"]).reshape(r["rows"], r["columns"])
+        self.parts: dict[int, object] = {}
+        self.bodies: dict[int, Body] = {}
+
+    def _read(self, key: str) -> bytes:
+        data = read.compiled_part(self.conn, self.date, key)
+        if data is None:
+            raise answer_codec.CodecError(f"compiled part {key} of {self.date} is missing from the build")
+        return data
+
+    def body(self, i: int) -> Body:
+        got = self.bodies.get(i)
+        if got is None:
+            got = self.bodies[i] = answer_codec.decode(self._read(f"b{i}"))
+        return got
+
+    def part(self, i: int):
+        got = self.parts.get(i, _NO_PART)
+        if got is _NO_PART:
+            got = self.parts[i] = answer_codec.decode(self._read(f"p{i}"), self.body)
+        return got
+
+    def area(self, area_id: int) -> "_Area | None":
+        """The placement's compiled parts, or None where it has none or one cannot be read (then
+        it is answered the live way, and a damaged part is logged: a wrong build never gives an
+        error for an answer it can work out)."""
+        if not 0 <= area_id < self.slots.shape[0]:
+            return None
+        ids = self.slots[area_id].tolist()
+        if not ids[0]:
+            return None
+        try:
+            v = [self.part(i) for i in ids]
+        except answer_codec.CodecError as exc:
+            _damaged(self.date, exc)
+            return None
+        return _Area(v[0], v[1], v[2], v[3], v[4], v[5], v[6:10], v[10])
+
+    def practice(self, code: str):
+        """A practice's facts on the date (body, list size and its date, PCN, commissioner), or None
+        (not compiled, or its part cannot be read: worked out instead, as area() does)."""
+        data = read.compiled_part(self.conn, self.date, f"g{code}")
+        if data is None:
+            return None
+        try:
+            return tuple(answer_codec.decode(data, self.body))
+        except answer_codec.CodecError as exc:
+            _damaged(self.date, exc)
+            return None
+
+
+def _damaged(date: str, exc: Exception) -> None:
+    log.warning("compiled answers of %s: %s; working the answer out instead", date, exc)
+
+
+_NO_PART = object()
 
 
 def compiled_for(conn) -> Compiled:
@@ -270,7 +348,11 @@ def _practice_parts(conn, code: str, as_of: dt.date, made: Compiled | None = Non
     memo = (made or compiled_for(conn)).practices
     got = memo.get((code, as_of))
     if got is None:
-        got = Compiled.bounded(memo)[(code, as_of)] = _find_practice_parts(conn, code, as_of)
+        stored = (made or compiled_for(conn)).stored.get(as_of)
+        got = stored.practice(code) if stored is not None else None
+        if got is None:
+            got = _find_practice_parts(conn, code, as_of)
+        Compiled.bounded(memo)[(code, as_of)] = got
     return got
 
 
@@ -323,12 +405,19 @@ def _national(as_of: dt.date) -> tuple[Body, ...]:
 def local_system_for(conn, loc: Location, row, when: dt.date, n_practices: int = 5) -> LocalSystem:
     """The answer for a located postcode (row: its postcode row, for the district and ward)."""
     key = (loc.lsoa11, loc.lsoa21, loc.msoa11, row["lad"], row["ward"], when)
-    table = Compiled.bounded(compiled_for(conn).areas)
+    made = compiled_for(conn)
+    table = Compiled.bounded(made.areas)
     area = table.get(key)
     if area is None:
-        area, reusable = _compile_area(conn, loc, when)
-        if reusable:
+        stored = made.stored.get(when)
+        if stored is not None and loc.located_by != "neighbouring_postcode" and "area_id" in row:
+            area = stored.area(row["area_id"])  # a stand-in's fields are another placement's
+        if area is not None:
             table[key] = area
+        else:
+            area, reusable = _compile_area(conn, loc, when)
+            if reusable:
+                table[key] = area
     # The kept parts are shared by every answer for the placement, not copied: answers are read,
     # never changed (tests/test_compiled_shared.py runs the API, the pages and bulk over answers
     # and checks the kept parts are as they were). Only the lists are the answer's own.

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
+import orjson
+
 from localnhs.eras import is_ccg_era
 from localnhs.query.dates import parse
+from localnhs.query.per_connection import build_cache
 from localnhs.query.practices import release_for
 from localnhs.store import read
 
@@ -16,7 +19,13 @@ def _fig(value, as_of, source):
 
 
 def stats(conn, as_of: str | dt.date | None = None) -> dict:
+    """The national figures on a date, worked out once per build and date (a count over every
+    postcode takes a few hundred ms, and a build never changes while it serves); a copy each call."""
     when = parse(as_of)
+    return orjson.loads(orjson.dumps(build_cache(conn).memo("stats", _stats, when, limit=64)))
+
+
+def _stats(conn, when: dt.date) -> dict:
     d = when.isoformat()
     logs = {r["file"]: r for r in read.import_log(conn)}
     out = {}

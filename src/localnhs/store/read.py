@@ -337,3 +337,32 @@ def provider_footprint(conn, area_code: str, area_kind: str, role: str, date: st
 
 def provider_footprints(conn) -> list[Row]:
     return conn.execute("SELECT * FROM provider_footprint ORDER BY area_code, area_kind, role, era_from").fetchall()
+
+
+def compiled_dates(conn) -> list[Row]:
+    """The dates a build compiled answers for, with their slots (query/compiled.py)."""
+    try:
+        return conn.execute("SELECT date, dtype, columns, rows, slots FROM compiled_date").fetchall()
+    except sqlite3.OperationalError:  # a build from before compiled answers
+        return []
+
+
+def compiled_part(conn, date: str, key: str) -> bytes | None:
+    row = conn.execute("SELECT data FROM compiled_part WHERE date = ? AND key = ?", (date, key)).fetchone()
+    return None if row is None else row[0]
+
+
+def compile_placements(conn) -> list[Row]:
+    """Every English placement with a live postcode, with one of them to ask for (a located one
+    where there is), ordered so neighbouring placements come together (the query memos are then
+    warm): one scan. A placement of terminated postcodes only is left to be worked out if asked."""
+    return conn.execute(
+        "SELECT a.id, coalesce(p.located, p.any) AS pcd FROM postcode_area a JOIN (SELECT c.area, "
+        "min(CASE WHEN c.lat_e6 IS NOT NULL THEN c.pcd END) AS located, min(c.pcd) AS any FROM postcode_compact c "
+        "JOIN postcode_state s ON s.id = c.state WHERE s.status = 'live' GROUP BY c.area) p ON p.area = a.id "
+        "WHERE a.country = 'E92000001' ORDER BY a.lad, a.msoa11, a.lsoa11, a.id"
+    ).fetchall()
+
+
+def max_postcode_area(conn) -> int:
+    return conn.execute("SELECT coalesce(max(id), 0) FROM postcode_area").fetchone()[0]

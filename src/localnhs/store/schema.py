@@ -5,7 +5,7 @@ vintages, one compact row per postcode, figures with dates, and an import log.
 Every fact row names the file it came from (``source``).
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -117,6 +117,16 @@ CREATE TABLE postcode_state (
   id INTEGER PRIMARY KEY, status TEXT NOT NULL, terminated TEXT, quality INTEGER, source TEXT NOT NULL
 );
 -- The postcode as every reader sees it (one row per postcode, codes and names as text).
+-- Answers compiled at build time (query/compile_answers.py), per date compiled (the build's day
+-- and 2016-04-01): ``slots`` is, zlib-compressed, one row of part ids per postcode_area.id (0: not
+-- compiled, answered the live way) in ``dtype``, ``columns`` wide; each id is a compiled_part key.
+CREATE TABLE compiled_date (date TEXT PRIMARY KEY, dtype TEXT NOT NULL, columns INTEGER NOT NULL,
+                            rows INTEGER NOT NULL, slots BLOB NOT NULL);
+-- A compiled part (query/answer_codec.py): 'b<id>' a body, 'p<id>' a placement part (bodies in it by
+-- id), 'g<code>' a GP practice's facts on that date.
+CREATE TABLE compiled_part (date TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL,
+                            PRIMARY KEY (date, key)) WITHOUT ROWID;
+
 CREATE VIEW postcode AS
 SELECT p.pcd AS pcd, p.lat_e6 / 1000000.0 AS lat, p.lon_e6 / 1000000.0 AS lon,
        p.easting AS easting, p.northing AS northing, s.quality AS quality, a.country AS country,
