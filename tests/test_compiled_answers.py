@@ -37,7 +37,7 @@ def test_the_build_compiled_its_day_and_2016(conn):
     assert {d.isoformat() for d in stored} == {built, PAST.isoformat()}
     live_places = read.compile_placements(conn)
     for s in stored.values():
-        with_slots = sum(1 for area_id, _ in live_places if s.slots[area_id, 0])
+        with_slots = sum(1 for r in live_places if s.slots[r["area_id"], 0])
         # every placement with a live postcode has its parts, bar those answered for a neighbour
         assert with_slots >= 0.999 * len(live_places)
 
@@ -47,7 +47,7 @@ def test_stored_parts_equal_what_the_code_works_out(conn, which):
     stored = _stored(conn)
     when = PAST if which == "past" else max(stored)
     s = stored[when]
-    places = random.Random(SEED).sample(read.compile_placements(conn), 3000)
+    places = [(r["area_id"], r["pcd"]) for r in random.Random(SEED).sample(read.compile_placements(conn), 3000)]
     fresh = connect(conn_path(conn))  # its own memos: nothing of the stored parts in them
     try:
         compiled.compiled_for(fresh).stored.clear()
@@ -81,7 +81,7 @@ def test_first_answers_are_read_from_the_compiled_parts(conn):
         when = max(_stored(fresh))  # the build's day
         statements = []
         fresh.set_trace_callback(statements.append)
-        pcds = [p for _, p in random.Random(SEED + 1).sample(read.compile_placements(fresh), 200)]
+        pcds = [r["pcd"] for r in random.Random(SEED + 1).sample(read.compile_placements(fresh), 200)]
         for p in pcds:
             assert compiled.lookup(fresh, p, when) is not None
         assert sum("compiled_part" in s for s in statements) > 200
@@ -97,7 +97,7 @@ def test_first_answers_are_read_from_the_compiled_parts(conn):
 
 
 def test_answers_on_the_compiled_dates_equal_the_query_path(conn):
-    pcds = [p for _, p in random.Random(SEED + 2).sample(read.compile_placements(conn), 400)]
+    pcds = [r["pcd"] for r in random.Random(SEED + 2).sample(read.compile_placements(conn), 400)]
     for when in (PAST, today()):
         for p in pcds:
             assert to_dict(compiled.lookup(conn, p, when)) == to_dict(local_system_live(conn, p, when)), (p, when)
@@ -133,7 +133,7 @@ def test_a_damaged_part_is_worked_out_instead(conn, tmp_path):
     c.close()
     damaged = connect(copy)
     try:
-        pcds = [p for _, p in random.Random(SEED + 3).sample(read.compile_placements(damaged), 50)]
+        pcds = [r["pcd"] for r in random.Random(SEED + 3).sample(read.compile_placements(damaged), 50)]
         for p in pcds:
             assert to_dict(compiled.lookup(damaged, p, PAST)) == to_dict(local_system_live(conn, p, PAST)), p
     finally:

@@ -115,7 +115,10 @@ def run(fn):
 def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folder (default LOCALNHS_RAW or ../shared/data/raw)."),
           db: Optional[Path] = typer.Option(None, "--db", help="Database file to write."),
           accept_changes: bool = typer.Option(False, "--accept-changes",
-                                              help="Let row counts fall against the previous build (a real change).")):
+                                              help="Let row counts fall against the previous build (a real change)."),
+          compile_date: list[str] = typer.Option([], "--compile-date", metavar="YYYY-MM-DD",
+                                                 help="Also compile every place's answer for this date (repeatable; "
+                                                      "the build's own day always is; ~8 s each).")):
     """Build the database from the official raw files (atomic: the old one serves until done).
 
     Each file's rows are checked against its declared floor and the previous build's count."""
@@ -123,11 +126,19 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
 
     from localnhs.store.build import BuildError, build as do_build, peak_rss_mb, release_memory, rss_mb
 
+    from localnhs.query.dates import parse
+    from localnhs.query.errors import QueryError
+
+    try:
+        extra = [parse(d) for d in compile_date]
+    except QueryError as exc:
+        err.print(f"[bold red]--compile-date:[/] {exc}")
+        raise typer.Exit(2)
     source = paths.raw_dir(raw)
     target = db or paths.default_db()
     start = time.perf_counter()
     try:
-        ctx = do_build(source, target, accept_changes=accept_changes)
+        ctx = do_build(source, target, accept_changes=accept_changes, compile_dates=extra)
     except BuildError as exc:
         err.print(f"[bold red]build failed:[/] {exc}")
         err.print(f"The previous database (if any) at {target} is unchanged.")

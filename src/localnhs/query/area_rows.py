@@ -67,6 +67,22 @@ def postcode_row(conn, pcd: str) -> dict | None:
     return build_cache(conn).memo("postcode_rows", _postcode_row, pcd, limit=NEAR_LIMIT)
 
 
+def remember_postcode_row(conn, row: dict) -> None:
+    """Hand postcode_row a row read with many others (compile_placements' rows, which have its
+    keys and values)."""
+    build_cache(conn).remember("postcode_rows", row, row["pcd"], limit=NEAR_LIMIT)
+
+
+def postcode_row_from(r) -> dict:
+    """_postcode_row's dict from a row with the compact row's, placement's and state's columns."""
+    return {"pcd": r["pcd"], "lat": None if r["lat_e6"] is None else r["lat_e6"] / 1000000.0,
+            "lon": None if r["lon_e6"] is None else r["lon_e6"] / 1000000.0, "easting": r["easting"],
+            "northing": r["northing"], "quality": r["quality"], "country": r["country"], "status": r["status"],
+            "terminated": r["terminated"], "lsoa11": r["lsoa11"], "lsoa21": r["lsoa21"], "msoa11": r["msoa11"],
+            "lad": r["lad"], "ward": r["ward"], "placed_by": r["placed_by"], "source": r["source"],
+            "area_id": r["area_id"]}
+
+
 def _postcode_row(conn, pcd: str) -> dict | None:
     """read.postcode's row (the postcode view's columns), from the compact row and its placement and
     state, which are remembered per build (about 87,000 placements and 300 states): one indexed

@@ -1,6 +1,7 @@
 """Compiling answers at build time, so that no request works one out from the tables.
 
-For each date compiled (the build's day and 2016-04-01) and every English placement (a
+For each date compiled (the build's day, and any other asked for, e.g. 2016-04-01) and every
+English placement (a
 postcode_area row: LSOAs, MSOA, district, ward), the point-free parts of its answer -
 commissioners, councils, Health and Wellbeing Board, Healthwatch, ward, the trusts by role,
 sources - are worked out by the query functions themselves (query/compiled.py's _compile_area,
@@ -41,8 +42,11 @@ COLUMNS = ("chain", "place_footprint", "councils", "hwb", "healthwatch", "ward",
            "acute", "ambulance", "mental_health", "community", "sources")
 
 
-def dates_to_compile(today: dt.date) -> list[dt.date]:
-    return sorted({today, PAST})
+def dates_to_compile(today: dt.date, extra=()) -> list[dt.date]:
+    """The build's own day, and any dates asked for (``localnhs build --compile-date 2016-04-01``).
+    Only the build's day by default: each date costs ~15 s of CPU (~8 s of the build on two cores),
+    and the build's time has a budget (60 s); another date's first answers are worked out when asked."""
+    return sorted({today, *extra})
 
 
 class _Parts:
@@ -75,23 +79,23 @@ class _Parts:
         return got
 
 
-def compile_date(db_path: Path, when: dt.date, share: int = 0, shares: int = 1
-                 ) -> tuple[np.ndarray, list[tuple[str, bytes]], dict]:
+def compile_date(db_path: Path, when: dt.date, placements: list[dict] | None = None, share: int = 0,
+                 shares: int = 1) -> tuple[np.ndarray, list[tuple[str, bytes]], dict]:
     """The slots (one row per postcode_area id) and the part rows for one date, from a finished
-    build, with counts for the build log; ``share`` of ``shares``: this worker's run of the
-    placements (neighbours together) and every shares-th practice."""
+    build, with counts for the build log. ``placements``: rows of read.compile_placements as dicts
+    (all of them when None, read here); ``share`` of ``shares``: this worker's every shares-th practice."""
     conn = connect(db_path)
     try:
-        every = read.compile_placements(conn)
-        placements = every[len(every) * share // shares:len(every) * (share + 1) // shares]
+        if placements is None:
+            placements = [dict(r) for r in read.compile_placements(conn)]
         slots = np.zeros((read.max_postcode_area(conn) + 1, len(COLUMNS)), dtype=np.uint32)
         parts = _Parts(share + 1, shares)
         by_key: dict[tuple, np.ndarray | None] = {}
         live = 0
-        for area_id, pcd in placements:
-            row = area_rows.postcode_row(conn, pcd)
-            if row is None:
-                continue
+        for given in placements:
+            row = area_rows.postcode_row_from(given)
+            area_id, pcd = row["area_id"], row["pcd"]
+            area_rows.remember_postcode_row(conn, row)  # as postcode_row would read it, for the parts' reads
             loc = from_postcode_row(conn, row, pcd)
             if loc.located_by == "neighbouring_postcode":  # answered for another postcode's placement
                 live += 1
@@ -112,7 +116,7 @@ def compile_date(db_path: Path, when: dt.date, share: int = 0, shares: int = 1
             prac = value[0]  # its own body is in no other part: kept inline, one read for the lot
             parts.rows.append((f"g{code}", answer_codec.encode(value, lambda b: None if b is prac else parts.body_id(b))))
             practices += 1
-        counts = {"placements": len(every), "compiled": len(placements) - live, "live": live, "parts": len(parts.parts),
+        counts = {"placements": len(placements), "compiled": len(placements) - live, "live": live, "parts": len(parts.parts),
                   "bodies": len(parts.bodies), "practices": practices}
         return slots, parts.rows, counts
     finally:
@@ -124,21 +128,29 @@ def _columns(area) -> list:
             *area.roles, area.sources]
 
 
-def _compile_one(db_path: str, day: str, share: int, shares: int):
+def _compile_one(db_path: str, day: str, placements: list[dict], share: int, shares: int):
     """One share of one date, in a worker process (what the pool runs)."""
-    t0 = time.perf_counter()
-    slots, rows, counts = compile_date(Path(db_path), dt.date.fromisoformat(day), share, shares)
+    t0, c0 = time.perf_counter(), time.process_time()
+    slots, rows, counts = compile_date(Path(db_path), dt.date.fromisoformat(day), placements, share, shares)
     counts["seconds"] = round(time.perf_counter() - t0, 1)
+    counts["cpu_seconds"] = round(time.process_time() - c0, 1)
     return day, slots, rows, counts
 
 
-def write(conn: sqlite3.Connection, db_path: Path, today: dt.date, log=None, workers: int = 2) -> dict:
+def write(conn: sqlite3.Connection, db_path: Path, today: dt.date, log=None, workers: int = 2, extra=()) -> dict:
     """Compile every date into the build being written (``conn``, the build's own connection, after
     its tables and meta are committed; ``db_path`` its file, which the workers read through query
     connections). Each date is split between ``workers`` processes side by side (fresh interpreters,
-    not forks of the build, whose memory they would each count again)."""
-    days = [d.isoformat() for d in dates_to_compile(today)]
-    tasks = [(str(db_path), day, k, workers) for day in days for k in range(workers)]
+    not forks of the build, whose memory they would each count again): the placements read once
+    here, each worker given a run of neighbouring ones."""
+    days = [d.isoformat() for d in dates_to_compile(today, extra)]
+    conn.row_factory = sqlite3.Row
+    try:
+        every = [dict(r) for r in read.compile_placements(conn)]
+    finally:
+        conn.row_factory = None
+    chunks = [every[len(every) * k // workers:len(every) * (k + 1) // workers] for k in range(workers)]
+    tasks = [(str(db_path), day, chunks[k], k, workers) for day in days for k in range(workers)]
     if workers > 1:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
@@ -157,8 +169,7 @@ def write(conn: sqlite3.Connection, db_path: Path, today: dt.date, log=None, wor
         for _, _, rows, _ in mine:
             conn.executemany("INSERT INTO compiled_part VALUES (?,?,?)", ((day, k, v) for k, v in rows))
         conn.commit()
-        counts = {k: sum(m[3][k] for m in mine) for k in mine[0][3] if k != "seconds"}
-        counts["placements"] = mine[0][3]["placements"]
+        counts = {k: sum(m[3][k] for m in mine) for k in mine[0][3] if k != "seconds"}  # cpu_seconds: summed
         counts["seconds"] = max(m[3]["seconds"] for m in mine)
         out[day] = counts
         if log:

@@ -74,6 +74,14 @@ class BuildCache:
             value = table[args] = make(self.conn, *args)
         return value
 
+    def remember(self, name: str, value, *args, limit: int = MEMO_LIMIT) -> None:
+        """Put what ``memo(name, make, *args)`` would make into its table, when the caller has it
+        already (the build's compile reads many rows in one statement instead of one each)."""
+        table = self._memos.setdefault(name, {})
+        if len(table) >= limit:
+            table.clear()
+        table[args] = value
+
     def part(self, name: str, make: Callable[[object], T]) -> T:
         value = self._parts.get(name)
         if value is None:

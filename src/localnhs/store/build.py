@@ -142,14 +142,14 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _compile_answers(conn, tmp: Path) -> None:
+def _compile_answers(conn, tmp: Path, dates=()) -> None:
     """The answers compiled from the finished tables (query/compile_answers.py: the query code's own
-    answers for every placement on the build's day and 2016-04-01, so a server works none out)."""
+    answers for every placement on the build's day and on ``dates``, so a server works none out)."""
     release_memory()
     from localnhs.query import compile_answers
     from localnhs.query.dates import today
 
-    compile_answers.write(conn, tmp, today())
+    compile_answers.write(conn, tmp, today(), extra=dates)
 
 
 def _steps():
@@ -158,7 +158,8 @@ def _steps():
     return [(target, registry.resolve(target)) for target in registry.build_order()]
 
 
-def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_changes: bool = False) -> BuildContext:
+def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_changes: bool = False,
+          compile_dates=()) -> BuildContext:
     """Build into a temporary file beside ``db_path`` and rename it over only if every file and
     guard passed. Counts are compared with the database being replaced (``accept_changes``
     lets a stated fall through; floors and coverage always hold)."""
@@ -201,7 +202,7 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_change
         conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         conn.commit()
         with ctx.step("compiled answers", total=1):
-            _compile_answers(conn, tmp)
+            _compile_answers(conn, tmp, compile_dates)
         conn.execute("ANALYZE")
         conn.commit()
         # Rewritten packed: rows were written in source order, which leaves b-tree pages part full

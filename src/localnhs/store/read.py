@@ -354,12 +354,16 @@ def compiled_part(conn, date: str, key: str) -> bytes | None:
 
 def compile_placements(conn) -> list[Row]:
     """Every English placement with a live postcode, with one of them to ask for (a located one
-    where there is), ordered so neighbouring placements come together (the query memos are then
-    warm): one scan. A placement of terminated postcodes only is left to be worked out if asked."""
+    where there is) and that postcode's row (the postcode view's columns, ``area_id``), ordered so
+    neighbouring placements come together (the query memos are then warm): one scan. A placement
+    of terminated postcodes only is left to be worked out if asked."""
     return conn.execute(
-        "SELECT a.id, coalesce(p.located, p.any) AS pcd FROM postcode_area a JOIN (SELECT c.area, "
-        "min(CASE WHEN c.lat_e6 IS NOT NULL THEN c.pcd END) AS located, min(c.pcd) AS any FROM postcode_compact c "
-        "JOIN postcode_state s ON s.id = c.state WHERE s.status = 'live' GROUP BY c.area) p ON p.area = a.id "
+        "SELECT x.area AS area_id, p.pcd, p.lat_e6, p.lon_e6, p.easting, p.northing, s.quality, a.country, s.status, "
+        "s.terminated, a.lsoa11, a.lsoa21, a.msoa11, a.lad, a.ward, a.placed_by, s.source FROM (SELECT c.area, "
+        "coalesce(min(CASE WHEN c.lat_e6 IS NOT NULL THEN c.pcd END), min(c.pcd)) AS pcd FROM postcode_compact c "
+        "JOIN postcode_state st ON st.id = c.state WHERE st.status = 'live' GROUP BY c.area) x "
+        "JOIN postcode_area a ON a.id = x.area JOIN postcode_compact p ON p.pcd = x.pcd "
+        "JOIN postcode_state s ON s.id = p.state "
         "WHERE a.country = 'E92000001' ORDER BY a.lad, a.msoa11, a.lsoa11, a.id"
     ).fetchall()
 
