@@ -60,3 +60,10 @@ class JSON(JSONResponse):
             return text.encode()
         except UnicodeEncodeError:  # a lone surrogate echoed from the request: escape it instead
             return json.dumps(content, ensure_ascii=True, separators=(",", ":"), default=str).encode()
+
+
+class JSONBytes(JSON):
+    """A JSON response whose body is written already (query/representatives.with_contacts_json)."""
+
+    def render(self, content) -> bytes:
+        return content if isinstance(content, bytes) else super().render(content)

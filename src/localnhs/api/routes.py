@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Query, Request
 
 from localnhs.api import models as m
 from localnhs.api.limits import check_cancelled
-from localnhs.api.responses import BULK_LIMIT, JSON, query_error_body
+from localnhs.api.responses import BULK_LIMIT, JSON, JSONBytes, query_error_body
 from localnhs.query import dates
 from localnhs.query.errors import InvalidInput, QueryError
 from localnhs.query.model import to_dict
@@ -59,9 +59,9 @@ async def place(request: Request, postcode: str, as_of: str | None = AsOf):
 def place_answer(conn, postcode: str, as_of: str | None):
     """The JSON response for GET /places/{postcode}."""
     from localnhs.query.local_system import local_system
-    from localnhs.query.representatives import with_contacts
+    from localnhs.query.representatives import with_contacts_json
 
-    return _json(with_contacts(conn, local_system(conn, postcode, dates.AsOf.parse(as_of_value(as_of)))))
+    return JSONBytes(with_contacts_json(conn, local_system(conn, postcode, dates.AsOf.parse(as_of_value(as_of)))))
 
 
 @router.get("/organisations/{code}", summary="One organisation: relationships both ways, history, figures",
