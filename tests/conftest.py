@@ -44,7 +44,7 @@ def raw() -> Path:
 
 @pytest.fixture(scope="session")
 def db_path(raw) -> Path:
-    from localnhs.store.build import build
+    from localnhs.building import build
 
     target = REPO_ROOT / "var" / "test" / f"localnhs-{_code_hash()}.sqlite"
     if not target.exists():

@@ -124,7 +124,8 @@ def build(raw: Optional[Path] = typer.Option(None, "--raw", help="Raw data folde
     Each file's rows are checked against its declared floor and the previous build's count."""
     import time
 
-    from localnhs.store.build import BuildError, build as do_build, peak_rss_mb, release_memory, rss_mb
+    from localnhs.building import build as do_build
+    from localnhs.store.build import BuildError, peak_rss_mb, release_memory, rss_mb
 
     from localnhs.query.dates import parse
     from localnhs.query.errors import QueryError

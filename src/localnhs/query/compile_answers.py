@@ -33,7 +33,7 @@ from localnhs.query import answer_codec, area_rows
 from localnhs.query import compiled as compiled_q
 from localnhs.query.places import from_postcode_row
 from localnhs.query.practices import _active, release_for
-from localnhs.store import read
+from localnhs.store import compiled_tables, read
 from localnhs.store.db import connect
 
 PAST = dt.date(2016, 4, 1)
@@ -165,10 +165,8 @@ def write(conn: sqlite3.Connection, db_path: Path, today: dt.date, log=None, wor
             np.maximum(slots, other, out=slots)  # each placement is in one share only
         dtype = "uint16" if int(slots.max(initial=0)) < 2**16 else "uint32"
         packed = zlib.compress(np.ascontiguousarray(slots, dtype=dtype).tobytes(), 6)
-        conn.execute("INSERT INTO compiled_date VALUES (?,?,?,?,?)", (day, dtype, len(COLUMNS), slots.shape[0], packed))
-        for _, _, rows, _ in mine:
-            conn.executemany("INSERT INTO compiled_part VALUES (?,?,?)", ((day, k, v) for k, v in rows))
-        conn.commit()
+        compiled_tables.write(conn, day, dtype, len(COLUMNS), slots.shape[0], packed,
+                              (row for _, _, rows, _ in mine for row in rows))
         counts = {k: sum(m[3][k] for m in mine) for k in mine[0][3] if k != "seconds"}  # cpu_seconds: summed
         counts["seconds"] = max(m[3]["seconds"] for m in mine)
         out[day] = counts

@@ -142,16 +142,6 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _compile_answers(conn, tmp: Path, dates=()) -> None:
-    """The answers compiled from the finished tables (query/compile_answers.py: the query code's own
-    answers for every placement on the build's day and on ``dates``, so a server works none out)."""
-    release_memory()
-    from localnhs.query import compile_answers
-    from localnhs.query.dates import today
-
-    compile_answers.write(conn, tmp, today(), extra=dates)
-
-
 def _steps():
     """The load steps in the order sources/registry.py derives from the datasets' dependencies
     (imported only now, so `localnhs --help` stays fast)."""
@@ -159,7 +149,7 @@ def _steps():
 
 
 def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_changes: bool = False,
-          compile_dates=()) -> BuildContext:
+          finish: Callable[[sqlite3.Connection, Path], None] | None = None) -> BuildContext:
     """Build into a temporary file beside ``db_path`` and rename it over only if every file and
     guard passed. Counts are compared with the database being replaced (``accept_changes``
     lets a stated fall through; floors and coverage always hold)."""
@@ -201,8 +191,10 @@ def build(raw: Path, db_path: Path, *, show_progress: bool = True, accept_change
         meta.update({f"count:{k}": str(v) for k, v in counts.items()})
         conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         conn.commit()
-        with ctx.step("compiled answers", total=1):
-            _compile_answers(conn, tmp, compile_dates)
+        if finish is not None:  # what is made from the finished tables (localnhs/building.py: compiled answers)
+            with ctx.step("compiled answers", total=1):
+                release_memory()
+                finish(conn, tmp)
         conn.execute("ANALYZE")
         conn.commit()
         # Rewritten packed: rows were written in source order, which leaves b-tree pages part full
