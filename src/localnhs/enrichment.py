@@ -85,6 +85,32 @@ def _gather(idx: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(new, mask=~valid), dictionary.take(pa.array(used)))
 
 
+def _null_where(arr: pa.Array, keep: np.ndarray) -> pa.Array:
+    """``arr`` (offset 0) with its rows where ``keep`` is False made null, its buffers shared."""
+    bits = np.packbits(keep, bitorder="little")
+    validity = arr.buffers()[0]
+    if validity is not None:
+        bits &= np.frombuffer(validity, dtype=np.uint8, count=len(bits))
+    return pa.Array.from_buffers(arr.type, len(arr), [pa.py_buffer(bits), *arr.buffers()[1:]])
+
+
+def _found_status(lookup: Lookup) -> np.ndarray:
+    """The status of a found postcode, per lookup row: outside_england (4), else terminated (3),
+    else ok (0). The same for every Enricher of a build: worked out once (a pass over every
+    postcode) and kept on the Lookup."""
+    status = lookup.derived.get("status")
+    if status is None:
+        facts = lookup.facts()
+        ctry_idx = facts.column("ctry").chunk(0).to_numpy()
+        st_idx = facts.column("pcd_status").chunk(0).to_numpy()
+        ctry_dict, st_dict = lookup.dictionary("ctry"), lookup.dictionary("pcd_status")
+        england = np.array([v == ENGLAND for v in ctry_dict.to_pylist()] + [False])      # index -1 (null) reads
+        terminated = np.array([v == "terminated" for v in st_dict.to_pylist()] + [False])  # the False at the end
+        status = np.where(~england[ctry_idx], 4, np.where(terminated[st_idx], 3, 0)).astype(np.int32)
+        lookup.derived["status"] = status
+    return status
+
+
 class Enricher:
     """Enriches batches against one build's lookup for fixed dates and fields. Added text columns
     are Arrow dictionary columns (a batch's rows share few distinct values); `plain=True` on
@@ -102,26 +128,30 @@ class Enricher:
         self._keys = facts.column("key").chunk(0).to_numpy()
         self._plain = {f: facts.column(f).chunk(0) for f in ("pcds", "lat", "long") if f in self.fact_fields}
         self._coded = {f: (facts.column(f).chunk(0).to_numpy(), lookup.dictionary(f))
-                       for f in dict.fromkeys([*(f for f in self.fact_fields if f not in self._plain), "ctry", "pcd_status"])}
+                       for f in self.fact_fields if f not in self._plain}
         self._akey = facts.column("akey").chunk(0).to_numpy()
-        ctry_idx, ctry_dict = self._coded["ctry"]
-        st_idx, st_dict = self._coded["pcd_status"]
-        england = np.array([v == ENGLAND for v in ctry_dict.to_pylist()] + [False])      # index -1 (null) reads
-        terminated = np.array([v == "terminated" for v in st_dict.to_pylist()] + [False])  # the False at the end
-        # The status of a found postcode, per lookup row: outside_england, else terminated, else ok.
-        self._status = np.where(~england[ctry_idx], 4, np.where(terminated[st_idx], 3, 0)).astype(np.int32)
-        self._areas = {d: {f: _dict_encoded(lookup.areas(d).column(f)) for f in self.dated_fields} for d in self.dates}
+        self._status = _found_status(lookup)
+        # Each date's fields as indices into their dictionary, one per akey, and a -1 after the
+        # last for rows with no area (akey -1 reads it): one gather per column, no np.where.
+        self._areas = {}
+        for d in self.dates:
+            areas = lookup.areas(d)
+            for f in self.dated_fields:
+                idx, dictionary = _dict_encoded(areas.column(f))
+                self._areas[d, f] = (np.append(idx, np.int32(-1)), dictionary)
 
     def output_names(self) -> list[str]:
         return ["status", *self.fact_fields, *[dated_name(f, d) for d in self.dates for f in self.dated_fields]]
 
-    def _find(self, key: np.ndarray) -> np.ndarray:
-        """Row of each key in the sorted lookup (searching in key order is cache-friendly)."""
+    def _find(self, key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row of each key in the sorted lookup, the keys' sort order, the rows in that order).
+        Searching in key order is cache-friendly, and so is reading lookup columns in it."""
         order = pl.Series(key).arg_sort().to_numpy()  # polars sorts on all cores; numpy's stable sort was 3x slower
+        in_order = np.searchsorted(self._keys, key[order])
+        np.minimum(in_order, len(self._keys) - 1, out=in_order)
         pos = np.empty(len(key), dtype=np.int64)
-        pos[order] = np.searchsorted(self._keys, key[order])
-        np.minimum(pos, len(self._keys) - 1, out=pos)
-        return pos
+        pos[order] = in_order
+        return pos, order, in_order
 
     def columns(self, postcodes: pl.Series) -> pa.Table:
         """The added columns (status first) for a Series of postcodes, row for row."""
@@ -130,32 +160,42 @@ class Enricher:
             pack_keys(pl.when(pl.col("valid")).then(pl.col("sq")).otherwise(pl.lit(""))))
         valid = valid_s.to_numpy()
         key = key.to_series().to_numpy()
-        pos = self._find(key)
+        pos, order, in_order = self._find(key)
         found = valid & (self._keys[pos] == key)
-        rows = np.where(found, pos, -1)
+        # Rows not found (invalid, not_found, outside England's islands) are few: a lookup column
+        # is gathered at every row's position, and these rows are set afterwards.
+        lost = np.flatnonzero(~found)
 
-        safe = np.where(found, pos, 0)
-        status = np.where(found, self._status[safe], 2).astype(np.int32, copy=False)  # found: its own, else not_found
+        status = self._status[pos]
+        status[lost] = 2                                                   # not_found, unless
         missed = np.flatnonzero(valid & ~found)                           # few: islands are outside England
         if len(missed):
             island = sq.gather(missed).str.contains(r"^(BT|GY|JE|IM)[0-9]").fill_null(False).to_numpy()
             status[missed[island]] = 4
         status[~valid] = 1
         arrays = [pa.DictionaryArray.from_arrays(pa.array(status), self.STATUS_VALUES)]
-        take = pa.array(rows, mask=~found)
+        inverse = None
         for f in self.fact_fields:
             if f in self._plain:
-                arrays.append(self._plain[f].take(take))
+                # Taken in key order (near-sequential reads of the lookup), then put back in row
+                # order from the much smaller result; the rows not found become null.
+                if inverse is None:
+                    inverse = np.empty(len(order), dtype=np.int64)
+                    inverse[order] = np.arange(len(order))
+                    inverse = pa.array(inverse)
+                taken = self._plain[f].take(pa.array(in_order)).take(inverse)
+                arrays.append(_null_where(taken, found) if len(lost) else taken)
             else:
                 idx, dictionary = self._coded[f]
-                arrays.append(_gather(np.where(found, idx[safe], -1), dictionary))
-        akey = np.where(found, self._akey[safe], -1)
-        has_area = akey >= 0
-        akey_safe = np.maximum(akey, 0)
+                g = idx[pos]
+                g[lost] = -1
+                arrays.append(_gather(g, dictionary))
+        akey = self._akey[pos]
+        akey[lost] = -1
         for d in self.dates:
             for f in self.dated_fields:
-                idx, dictionary = self._areas[d][f]
-                arrays.append(_gather(np.where(has_area, idx[akey_safe], -1), dictionary))
+                idx, dictionary = self._areas[d, f]
+                arrays.append(_gather(idx[akey], dictionary))               # akey -1 reads idx's last, -1
         return pa.Table.from_arrays(arrays, names=self.output_names())
 
     def enrich_arrow(self, table: pa.Table, postcode_col: str, plain: bool = False) -> pa.Table:
@@ -258,8 +298,9 @@ class _Reader:
 
 
 class _Writer:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, unique: tuple[str, ...] = ()):
         self.path = path
+        self.unique = unique  # columns with a different value in almost every row (the postcodes)
         self.kind = _kind(path, "output")
         self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         self._w = None
@@ -271,8 +312,12 @@ class _Writer:
                 # No min/max statistics for dictionary columns (the added codes and names): they cost
                 # more than half the writing, and a column of codes is not one to skip row groups on.
                 stats = [f.name for f in table.schema if not pa.types.is_dictionary(f.type)]
+                # Nor Parquet dictionary encoding for the postcodes: nearly every one differs, so the
+                # writer would build a dictionary for each row group only to give it up (the same
+                # values, ~40% less writing time and a smaller file).
+                dicts = [f.name for f in table.schema if f.name not in self.unique or pa.types.is_dictionary(f.type)]
                 self._w = pq.ParquetWriter(self.tmp, table.schema, compression="zstd", store_schema=False,
-                                           write_statistics=stats)
+                                           write_statistics=stats, use_dictionary=dicts)
             else:
                 self._w = open(self.tmp, "wb")
                 self._header = True
@@ -300,7 +345,7 @@ def enrich_file(lookup: Lookup, src: Path, dst: Path, postcode_col: str = "postc
     enricher = Enricher(lookup, as_of, fields)
     reader = _Reader(src, batch_rows)
     _check_columns(reader.names, postcode_col, enricher.output_names(), str(src))
-    writer = _Writer(dst)
+    writer = _Writer(dst, unique=(postcode_col, "pcds"))
     counts = dict.fromkeys(STATUSES, 0)
     ok = False
     try:

@@ -137,6 +137,8 @@ class Lookup:
         self._dicts: dict[str, pa.Array] = {}
         # Enrichers made for the bulk API, by (dates, fields): enrichment.bulk_table's, bounded there.
         self.enrichers: dict[tuple, object] = {}
+        # Arrays worked out from the facts once per build for enrichment (enrichment._found_status).
+        self.derived: dict[str, object] = {}
         self._parts: dict | None = None
 
     # -- postcode facts ------------------------------------------------------------------
