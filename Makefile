@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+WORKERS ?= 1
 HOST   ?= 127.0.0.1
 DB     := var/localnhs.sqlite
 
@@ -45,7 +46,7 @@ bench-postcodesio: $(VENV)/.installed-test $(DB)
 	$(BIN)/python bench/postcodesio.py
 
 load: $(VENV)/.installed-test $(DB)
-	$(BIN)/python bench/load.py --connections 64 --seconds 60
+	$(BIN)/python bench/load.py --connections 64 --seconds 60 --workers $(WORKERS)
 
 clean:
 	rm -rf var/test
