@@ -47,12 +47,12 @@ def load(ctx) -> None:
     with ctx.step("postcodes: place", total=4) as advance:
         cp = _latlon(cp.drop("nhs_ha"))
         advance(1)
-        rows, stats = _place(ctx, cp, ons, advance)
+        parts, stats = _place(ctx, cp, ons, advance)
         del cp, ons
         # The lookup is not needed after placing (nor the LSOA shapes, let go in `_place`).
         ons_postcodes.clear_cache()
-        coded, areas, states = _code(rows)
-        del rows
+        coded, areas, states = _code(parts)
+        del parts
 
     with ctx.step("postcodes: write", total=coded.height) as advance:
         write(conn, coded, areas, states, advance)
@@ -65,30 +65,35 @@ AREA_COLS = ["country", "lsoa11", "lsoa21", "msoa11", "lad", "ward", "placed_by"
 STATE_COLS = ["status", "terminated", "quality", "source"]
 
 
-def _dictionary(rows: pl.DataFrame, cols: list[str], name: str) -> pl.DataFrame:
-    """The distinct value tuples of `cols`, most frequent first (small ids take one byte), with ids from 1."""
+def _dictionary(parts: list[pl.LazyFrame], cols: list[str], name: str) -> pl.DataFrame:
+    """The distinct value tuples of `cols` over the rows of every part, most frequent first (small ids
+    take one byte), with ids from 1."""
     # The streaming engine groups in ~80 MB; grouping 2.5 million rows in memory takes ~1 GB.
-    counts = rows.lazy().group_by(cols).agg(pl.len().alias("_n")).collect(engine="streaming")
+    counts = pl.concat([p.group_by(cols).agg(pl.len().alias("_n")) for p in parts]) \
+        .group_by(cols).agg(pl.col("_n").sum()).collect(engine="streaming")
     return (counts.sort(["_n", *cols], descending=[True] + [False] * len(cols), nulls_last=True)
             .drop("_n").with_row_index(name, offset=1).with_columns(pl.col(name).cast(pl.Int64)))
 
 
-def _ids(rows: pl.DataFrame, d: pl.DataFrame, cols: list[str], name: str) -> pl.Series:
+def _ids(rows: pl.LazyFrame, d: pl.DataFrame, cols: list[str], name: str) -> pl.Series:
     """Each row's dictionary id, in row order (only the key columns take part in the join)."""
-    return rows.lazy().select(cols).join(d.lazy(), on=cols, how="left", nulls_equal=True, maintain_order="left") \
+    return rows.select(cols).join(d.lazy(), on=cols, how="left", nulls_equal=True, maintain_order="left") \
         .select(name).collect().to_series()
 
 
-def _code(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The postcode rows as the compact table's columns, sorted by postcode, and its two dictionaries."""
-    areas = _dictionary(rows, AREA_COLS, "area")
-    states = _dictionary(rows, STATE_COLS, "state")
+def _code(parts: list[pl.LazyFrame]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The postcode rows (the parts' rows together) as the compact table's columns, sorted by
+    postcode, and its two dictionaries. The parts are coded one by one: their rows are never put
+    in one frame, and a part's constant columns (a literal in its plan) never take a column's memory."""
+    areas = _dictionary(parts, AREA_COLS, "area")
+    states = _dictionary(parts, STATE_COLS, "state")
     # Degrees are stored as integer millionths: the coordinates were rounded to 6 places, so
     # k / 1e6 gives back the same double.
-    coded = rows.select(
+    coded = pl.concat([part.select(
         "pcd", (pl.col("lat") * 1_000_000).round().cast(pl.Int64).alias("lat_e6"),
         (pl.col("lon") * 1_000_000).round().cast(pl.Int64).alias("lon_e6"), "easting", "northing",
-    ).with_columns(_ids(rows, areas, AREA_COLS, "area"), _ids(rows, states, STATE_COLS, "state")).sort("pcd")
+    ).collect().with_columns(_ids(part, areas, AREA_COLS, "area"), _ids(part, states, STATE_COLS, "state"))
+        for part in parts]).sort("pcd")
     if coded["area"].null_count() or coded["state"].null_count():
         raise ValueError("postcodes: a row matched no dictionary entry")
     return coded, areas, states
@@ -235,7 +240,8 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
     }
     del eng, chosen, chosen_split, chosen_new
     live_cols = dict(status=pl.lit("live"), terminated=pl.lit(None, pl.String), source=pl.lit(codepoint.FILE))
-    live = cp.with_columns(placed.get_columns()).with_columns(**live_cols)
+    # The constant columns stay literals of the plan (2.5 million copies of one value are ~40 MB each).
+    live = cp.with_columns(placed.get_columns()).lazy().with_columns(**live_cols)
     del placed
 
     # 3. In the lookup but not in Code-Point. Code-Point lists live postcodes only, so a
@@ -252,9 +258,9 @@ def _place(ctx, cp: pl.DataFrame, ons: pl.DataFrame, advance):
     )
     stats["terminated (ONS only)"] = gone.height
     # Unsorted: `_code` sorts the compact columns by postcode.
-    rows = pl.concat([live, gone.select(live.columns)], how="vertical")
+    parts = [live, gone.lazy()]
     advance(1)
-    return rows, stats
+    return parts, stats
 
 
 def _within_candidates(split, pairs, index21, polys, tree) -> pl.DataFrame:
