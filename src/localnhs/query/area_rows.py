@@ -74,13 +74,9 @@ def remember_postcode_row(conn, row: dict) -> None:
 
 
 def postcode_row_from(r) -> dict:
-    """_postcode_row's dict from a row with the compact row's, placement's and state's columns."""
-    return {"pcd": r["pcd"], "lat": None if r["lat_e6"] is None else r["lat_e6"] / 1000000.0,
-            "lon": None if r["lon_e6"] is None else r["lon_e6"] / 1000000.0, "easting": r["easting"],
-            "northing": r["northing"], "quality": r["quality"], "country": r["country"], "status": r["status"],
-            "terminated": r["terminated"], "lsoa11": r["lsoa11"], "lsoa21": r["lsoa21"], "msoa11": r["msoa11"],
-            "lad": r["lad"], "ward": r["ward"], "placed_by": r["placed_by"], "source": r["source"],
-            "area_id": r["area_id"]}
+    """_postcode_row's dict from one row holding the compact row's, placement's and state's columns
+    (read.compile_placements' rows)."""
+    return _row(r["pcd"], r["lat_e6"], r["lon_e6"], r["easting"], r["northing"], r["area_id"], r, r)
 
 
 def _postcode_row(conn, pcd: str) -> dict | None:
@@ -96,6 +92,11 @@ def _postcode_row(conn, pcd: str) -> dict | None:
     state = cache.memo("postcode_state", _state, state_id)
     if area is None or state is None:  # not in the view (its joins drop the row)
         return None
+    return _row(pcd, lat_e6, lon_e6, easting, northing, area_id, area, state)
+
+
+def _row(pcd, lat_e6, lon_e6, easting, northing, area_id, area, state) -> dict:
+    """The postcode view's columns (and ``area_id``) from a compact row and its placement and state."""
     return {"pcd": pcd, "lat": None if lat_e6 is None else lat_e6 / 1000000.0,
             "lon": None if lon_e6 is None else lon_e6 / 1000000.0, "easting": easting, "northing": northing,
             "quality": state["quality"], "country": area["country"], "status": state["status"],

@@ -1,8 +1,8 @@
 """Compiling answers at build time, so that no request works one out from the tables.
 
 For each date compiled (the build's day, and any other asked for, e.g. 2016-04-01) and every
-English placement (a
-postcode_area row: LSOAs, MSOA, district, ward), the point-free parts of its answer -
+English placement with a live postcode (a postcode_area row: LSOAs, MSOA, district, ward), the
+point-free parts of its answer -
 commissioners, councils, Health and Wellbeing Board, Healthwatch, ward, the trusts by role,
 sources - are worked out by the query functions themselves (query/compiled.py's _compile_area,
 the code that answers on any other date, so the two cannot drift) and stored; so are the facts of
@@ -79,15 +79,13 @@ class _Parts:
         return got
 
 
-def compile_date(db_path: Path, when: dt.date, placements: list[dict] | None = None, share: int = 0,
+def compile_date(db_path: Path, when: dt.date, placements: list[dict], share: int = 0,
                  shares: int = 1) -> tuple[np.ndarray, list[tuple[str, bytes]], dict]:
     """The slots (one row per postcode_area id) and the part rows for one date, from a finished
-    build, with counts for the build log. ``placements``: rows of read.compile_placements as dicts
-    (all of them when None, read here); ``share`` of ``shares``: this worker's every shares-th practice."""
+    build, with counts for the build log. ``placements``: this worker's rows of
+    read.compile_placements, as dicts; ``share`` of ``shares``: its every shares-th practice."""
     conn = connect(db_path)
     try:
-        if placements is None:
-            placements = [dict(r) for r in read.compile_placements(conn)]
         slots = np.zeros((read.max_postcode_area(conn) + 1, len(COLUMNS)), dtype=np.uint32)
         parts = _Parts(share + 1, shares)
         by_key: dict[tuple, np.ndarray | None] = {}

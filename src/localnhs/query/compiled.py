@@ -5,7 +5,7 @@ Wellbeing Board, Healthwatch and the trusts by role with their method and confid
 for every postcode of a placement (LSOA 2011, LSOA 2021, MSOA, Code-Point district and ward) on a
 date. It is computed once per placement and date by the query functions themselves (so it cannot
 drift from them) and then reused: a lookup is one postcode read plus in-memory joins. On the
-dates a build compiled (its own day and 2016-04-01: query/compile_answers.py) the parts are read
+dates a build compiled (its own day, and any other it was asked for: query/compile_answers.py) the parts are read
 from the build instead of worked out (a row of part ids per placement, each part decoded once per
 build), so a first answer there does no query work at all; on any other date, and for a
 placement the build has no parts for, they are worked out on first use as before. Whether a
@@ -345,10 +345,11 @@ def _closest(pts: _Points, lat: float, lon: float, found: np.ndarray, n: int) ->
 
 
 def _practice_parts(conn, code: str, as_of: dt.date, made: Compiled | None = None):
-    memo = (made or compiled_for(conn)).practices
+    made = made or compiled_for(conn)
+    memo = made.practices
     got = memo.get((code, as_of))
     if got is None:
-        stored = (made or compiled_for(conn)).stored.get(as_of)
+        stored = made.stored.get(as_of)
         got = stored.practice(code) if stored is not None else None
         if got is None:
             got = _find_practice_parts(conn, code, as_of)

@@ -136,10 +136,16 @@ def with_contacts(conn, ls) -> dict:
     (constituency, MP, ward, councils) and ``practice_names`` (NHS.UK's readable names)."""
 
     out = to_dict(ls)
-    out["contacts"] = for_system(conn, ls)
-    out["representatives"] = _representatives_dict(conn, ls)
-    out["practice_names"] = practice_names(conn, [p.practice.code for p in ls.practices])
+    for key, value in _added(conn, ls):
+        out[key] = orjson.loads(orjson.dumps(value)) if key == "representatives" else value  # that one is kept: a copy
     return out
+
+
+def _added(conn, ls) -> tuple[tuple[str, object], ...]:
+    """The keys with_contacts adds to a local system, in order (the representatives as kept for the
+    build: shared, never to be changed); with_contacts_json writes the same."""
+    return (("contacts", for_system(conn, ls)), ("representatives", _representatives_kept(conn, ls)),
+            ("practice_names", practice_names(conn, [p.practice.code for p in ls.practices])))
 
 
 def with_contacts_json(conn, ls) -> bytes | dict:
@@ -150,14 +156,12 @@ def with_contacts_json(conn, ls) -> bytes | dict:
     Where orjson cannot write the answer (none of today's), the dict, for the caller to write."""
     keys = orjson.OPT_NON_STR_KEYS  # as the response writes them: a provider without an ODS code is "null"
     try:
-        head = orjson.dumps(ls, option=keys)
-        contacts = orjson.dumps(for_system(conn, ls), option=keys)
-        reps = orjson.dumps(_representatives_kept(conn, ls), option=keys)
-        names = orjson.dumps(practice_names(conn, [p.practice.code for p in ls.practices]), option=keys)
+        parts = [orjson.dumps(ls, option=keys)[:-1]]
+        for key, value in _added(conn, ls):
+            parts += [b',"', key.encode(), b'":', orjson.dumps(value, option=keys)]
     except TypeError:
         return with_contacts(conn, ls)
-    return b"".join((head[:-1], b',"contacts":', contacts, b',"representatives":', reps,
-                     b',"practice_names":', names, b"}"))
+    return b"".join(parts) + b"}"
 
 
 def organisation_with_contacts(conn, view) -> dict:
