@@ -120,6 +120,9 @@ def test_errors_in_postcodesio_shape(api):
     assert r.json()["terminated"]["year_terminated"] == 1994 and r.json()["terminated"]["month_terminated"] == 5
     _err(api.get(f"{P}/postcodes", params={"q": " "}), 400,
          "No postcode query submitted. Remember to include query parameter")
+    # a control character is text to the contract's pattern (\S) and to JavaScript's trim(): searched, not refused
+    r = api.get(f"{P}/postcodes", params={"q": "\x1d"})
+    assert r.status_code == 200 and r.json() == {"status": 200, "result": None}
     _err(api.get(f"{P}/postcodes", params={"lon": "x", "lat": "51"}), 400, "Invalid longitude/latitude submitted")
     _err(api.get(f"{P}/postcodes", params={"lon": "-0.14", "lat": "51.5", "limit": "many"}), 400,
          "Invalid result limit submitted")

@@ -45,6 +45,11 @@ class Problem(Exception):
         self.status, self.message = status, message
 
 
+# A query of only these is no query: the white space of JavaScript's trim() (what postcodes.io runs
+# on) and of the JSON Schema pattern \S the contract gives for q. str.strip() also drops \x1c-\x1f
+# and \x85, which the pattern counts as text: q=%1D was documented valid and refused with 400.
+SPACE = " \t\n\v\f\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
 def _send(body: dict, status: int = 200, headers: dict | None = None) -> Response:
     return Response(orjson.dumps(body), status_code=status, media_type="application/json", headers=headers)
 
@@ -177,7 +182,7 @@ def _router(root: bool) -> APIRouter:
             wide = _flag(request, "widesearch") or _flag(request, "wideSearch")
             return _ok(_nearest(request, lon, lat, p.get("limit"), p.get("radius"), wide, when))
         text = p.get("q") or p.get("query")
-        if not text or not text.strip():
+        if not text or not text.strip(SPACE):
             raise Problem(400, "No postcode query submitted. Remember to include query parameter")
         limit = _search_limit(p.get("limit"))
         rows = q.search(_conn(request), text, limit)
