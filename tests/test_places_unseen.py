@@ -131,6 +131,36 @@ def test_heldout_d_set_is_new_and_cited(conn):
     assert all(4 <= len(c) <= 5 for c in councils_per_region.values()), councils_per_region
 
 
+
+def test_heldout_e_set_is_new_and_cited(conn):
+    """The sixth frozen held-out set (tests/places_heldout_e.py): new postcodes, every checked cell cited,
+    every postcode known, two per council, three councils in each of the seven NHS England regions, and
+    ACUTE_SERVING keyed by exactly the set's postcodes."""
+    from localnhs.query.local_system import local_system
+    from places_heldout import HELDOUT
+    from places_heldout_b import HELDOUT_B
+    from places_heldout_c import HELDOUT_C
+    from places_heldout_d import HELDOUT_D
+    from places_heldout_e import ACUTE_SERVING, H, HELDOUT_E, REGION, REGIONS
+
+    assert len(HELDOUT_E) >= 42
+    pcs = [row[0] for row in HELDOUT_E]
+    assert len(set(pcs)) == len(pcs)
+    seen = ({row[0] for row in PLACES} | set(ACUTE) | {row[0] for row in UNSEEN} | {row[0] for row in HELDOUT}
+            | {row[0] for row in HELDOUT_B} | {row[0] for row in HELDOUT_C} | {row[0] for row in HELDOUT_D})
+    assert not set(pcs) & seen, set(pcs) & seen
+    per_council, councils_per_region = {}, {}
+    for pc, place, y16, now, acute, amb, sources in HELDOUT_E:
+        per_council[place] = per_council.get(place, 0) + 1
+        councils_per_region.setdefault(REGION[pc], set()).add(place)
+        assert any(c is not None for c in [*y16, *now, *acute, amb]), pc
+        assert sources and all(s in H and H[s].startswith("http") for s in sources), (pc, sources)
+        assert local_system(conn, pc).location is not None, f"{pc} ({place}) is not a known postcode"
+    assert set(per_council.values()) == {2}, per_council
+    assert {r: len(c) for r, c in councils_per_region.items()} == {r: 3 for r in REGIONS}
+    assert set(ACUTE_SERVING) == set(pcs)
+    assert all(len(v) == 2 for v in ACUTE_SERVING.values())
+
 @pytest.mark.parametrize("module, places, least", [("places_heldout_c", "HELDOUT_C", 28),
                                                     ("places_heldout_d", "HELDOUT_D", 30)])
 def test_heldout_accuracy_report(conn, module, places, least):
