@@ -14,6 +14,9 @@ fallback). Shared by the test and by anyone who wants the table:
         # places_heldout_c.py (28 councils, four in each NHS England region): the same report per region
     cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-d  # the fifth frozen held-out set,
         # places_heldout_d.py (30 ordinary councils, four or five per NHS England region): the same report
+    cd tests && python trust_accuracy.py ../var/localnhs.sqlite --heldout-e  # the sixth frozen held-out set,
+        # places_heldout_e.py (21 councils, three per region); add --acute-serving to score acute by the set's
+        # second definition (ACUTE_SERVING: the trust its pages name as the area's main acute provider)
 """
 
 from __future__ import annotations
@@ -187,8 +190,14 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--data-only" in sys.argv:
         without_overrides(conn)
-    if "--heldout-b" in sys.argv or "--heldout-c" in sys.argv or "--heldout-d" in sys.argv:
-        if "--heldout-d" in sys.argv:
+    if any(f in sys.argv for f in ("--heldout-b", "--heldout-c", "--heldout-d", "--heldout-e")):
+        if "--heldout-e" in sys.argv:
+            from places_heldout_e import ACUTE_SERVING, HELDOUT_E as places, REGION as region, REGIONS as columns
+
+            if "--acute-serving" in sys.argv:
+                places = [(pc, place, y16, now, ACUTE_SERVING.get(pc, (None, None)), amb, sources)
+                          for pc, place, y16, now, _, amb, sources in places]
+        elif "--heldout-d" in sys.argv:
             from places_heldout_d import HELDOUT_D as places, REGION as region, REGIONS as columns
         elif "--heldout-c" in sys.argv:
             from places_heldout_c import HELDOUT_C as places, REGION as region, REGIONS as columns
