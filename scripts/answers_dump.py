@@ -1,7 +1,10 @@
 """Write the exact bytes of many place answers to a file, to compare two versions of the code.
 
-    .venv/bin/python scripts/answers_dump.py DB OUT [SEED]
+    .venv/bin/python scripts/answers_dump.py DB OUT [SEED] [--preload]
     cmp OUT_BEFORE OUT_AFTER          # same bytes: the change moved no answer
+
+--preload reads what a server reads before it serves (query/preload.py) first: the dump with it
+and without it must be the same bytes.
 
 2,500 random English postcodes (2,200 live and located, 300 terminated or without a grid
 reference), each asked first for today and 2016-04-01 (every fourth also for 2021-06-30 and
@@ -26,9 +29,15 @@ DATES = (None, "2016-04-01", "2021-06-30", "2026-12-01")
 
 
 def main(argv: list[str]) -> None:
+    preloaded = "--preload" in argv
+    argv = [a for a in argv if a != "--preload"]
     db, out = argv[0], argv[1]
     seed = int(argv[2]) if len(argv) > 2 else 1
     conn = connect(db)
+    if preloaded:
+        from localnhs.query.preload import preload
+
+        preload(conn)
     # A dev script, not the app: it reads the table directly to draw its sample.
     live = [r[0] for r in conn.execute(
         "SELECT pcd FROM postcode WHERE country = 'E92000001' AND status = 'live' AND lat IS NOT NULL")]

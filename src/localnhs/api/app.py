@@ -54,9 +54,12 @@ PRIME_POSTCODE = "WA5 1QG"  # the README's example
 
 
 def prime(conn) -> None:
-    """One place answer and its page, worked out and thrown away (api/serving.ServingDB.prepare)."""
+    """What the build's first answers share, read at once (query/preload.py), then one place answer
+    and its page, worked out and thrown away (api/serving.ServingDB.prepare)."""
     from localnhs.query.dates import AsOf
+    from localnhs.query.preload import preload
 
+    preload(conn)
     try:
         routes.place_answer(conn, PRIME_POSTCODE, None)
         pages.place_html(conn, PRIME_POSTCODE, AsOf.parse(None))

@@ -121,6 +121,7 @@ class _Stored:
         self.slots = np.frombuffer(zlib.decompress(r["slots"]), dtype=r["dtype"]).reshape(r["rows"], r["columns"])
         self.parts: dict[int, object] = {}
         self.bodies: dict[int, Body] = {}
+        self.practices: dict[str, tuple] | None = None  # code -> facts, once load() has read them all
 
     def _read(self, key: str) -> bytes:
         data = read.compiled_part(self.conn, self.date, key)
@@ -156,9 +157,36 @@ class _Stored:
             return None
         return _Area(v[0], v[1], v[2], v[3], v[4], v[5], v[6:10], v[10])
 
+    def load(self) -> None:
+        """Decode every body, part and practice of the date at once (one statement, ~0.2 s for
+        ~27,000 parts), before the build serves (query/preload.py). Decoded one by one instead, a
+        server's first few thousand answers each paid for their own parts, with every request in
+        flight waiting behind them. A part that cannot be read is left out here and logged when an
+        answer asks for it (area() and practice() then work it out, as before)."""
+        practices: dict[str, tuple] = {}
+        rows = read.compiled_parts(self.conn, self.date)
+        for key, data in rows:  # the bodies first: parts refer to them
+            if key[0] == "b" and int(key[1:]) not in self.bodies:
+                try:
+                    self.bodies[int(key[1:])] = answer_codec.decode(data)
+                except answer_codec.CodecError:
+                    pass
+        for key, data in rows:
+            kind = key[0]
+            try:
+                if kind == "p" and int(key[1:]) not in self.parts:
+                    self.parts[int(key[1:])] = answer_codec.decode(data, self.body)
+                elif kind == "g":
+                    practices[key[1:]] = tuple(answer_codec.decode(data, self.body))
+            except answer_codec.CodecError:
+                pass
+        self.practices = practices
+
     def practice(self, code: str):
         """A practice's facts on the date (body, list size and its date, PCN, commissioner), or None
         (not compiled, or its part cannot be read: worked out instead, as area() does)."""
+        if self.practices is not None and code in self.practices:
+            return self.practices[code]
         data = read.compiled_part(self.conn, self.date, f"g{code}")
         if data is None:
             return None

@@ -212,8 +212,11 @@ def _contacts_for(conn, b: Body, today: dt.date, practice: Body | None, as_of: d
     return []
 
 
-def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
-    """Body code -> its contacts (as dicts), for every body a local system names."""
+def for_system(conn, ls, today: dt.date | None = None, shared: bool = False) -> dict[str, list]:
+    """Body code -> its contacts (as dicts), for every body a local system names. ``shared``: the
+    kept Contact lists themselves, to be written out and never changed (with_contacts_json: orjson
+    writes a Contact as the dict of its fields, so the bytes are the same, without a dict made per
+    contact of every first answer)."""
     today = today or dt.date.today()
     bodies: list[tuple[Body, Body | None]] = []   # (body, the practice a PCN is reached through)
     for p in ls.practices:
@@ -257,8 +260,47 @@ def for_system(conn, ls, today: dt.date | None = None) -> dict[str, list[dict]]:
             found = cache.get(key)
             if found is None:
                 found = cache[key] = _contacts_for(conn, b, today, practice, when, rows)
+            if shared:
+                out[b.code] = found
+                continue
         out[b.code] = [dict(vars(c)) for c in found]   # each a new dict, from the kept contacts
     return out
+
+
+KEEP_ALL_CHUNK = 500
+
+
+def keep_all(conn, bodies, today: dt.date) -> int:
+    """Work out and keep the contacts of many bodies for answers about ``today`` (what for_system
+    would keep for them), reading their contact rows a chunk of codes per statement: the preload
+    of a build (query/preload.py). A PCN's are not kept (for_system reaches them through its
+    practice). Returns how many were added."""
+    cache = _cache(conn)
+    todo, seen = [], set()
+    for b in bodies:
+        if b.kind == "pcn" or b.code in seen:
+            continue
+        seen.add(b.code)
+        key = _key(b, today, today)
+        if key not in cache:
+            todo.append((b, key))
+    added = 0
+    for i in range(0, len(todo), KEEP_ALL_CHUNK):
+        chunk = todo[i:i + KEEP_ALL_CHUNK]
+        codes: dict[str, None] = {}
+        for b, _ in chunk:
+            codes[b.code] = None
+            if b.successor:
+                codes[b.successor.code] = None
+            council = _council_code(b)
+            if council:
+                codes[council] = None
+        rows = rc.contacts_by_code(conn, codes)
+        for b, key in chunk:
+            if key not in cache:
+                cache[key] = _contacts_for(conn, b, today, None, today, rows)
+                added += 1
+    return added
 
 
 PRACTICE_NAMES_LIMIT = 20_000

@@ -119,15 +119,17 @@ def _representatives_dict(conn, ls) -> dict:
     return orjson.loads(orjson.dumps(_representatives_kept(conn, ls)))
 
 
-def _representatives_kept(conn, ls) -> dict:
-    """_representatives_dict's dict as kept for the build (shared: read, never changed)."""
+def _representatives_kept(conn, ls) -> Representatives:
+    """What _representatives_dict copies, as kept for the build (shared: read, never changed)."""
     today = dt.date.today()
     loc = ls.location
     before = ls.as_of if dt.date.fromisoformat(ls.as_of) < dt.date.fromisoformat(ELECTION) else None
     key = (loc.lsoa11, before, (ls.ward.code, ls.ward.name) if ls.ward else None,
            tuple((b.kind, b.code, b.name, b.label, b.successor.code if b.successor else None) for b in ls.councils),
            today)
-    return build_cache(conn).memo("representatives", lambda c, *_: to_dict(representatives(c, ls, today)), *key,
+    # The dataclass is kept, not its dict: orjson writes it as the same JSON, so a first answer no
+    # longer turns it into a dict (to_dict's round trip) only for with_contacts_json to write that.
+    return build_cache(conn).memo("representatives", lambda c, *_: representatives(c, ls, today), *key,
                                   limit=50_000)
 
 
@@ -141,10 +143,11 @@ def with_contacts(conn, ls) -> dict:
     return out
 
 
-def _added(conn, ls) -> tuple[tuple[str, object], ...]:
+def _added(conn, ls, shared: bool = False) -> tuple[tuple[str, object], ...]:
     """The keys with_contacts adds to a local system, in order (the representatives as kept for the
-    build: shared, never to be changed); with_contacts_json writes the same."""
-    return (("contacts", for_system(conn, ls)), ("representatives", _representatives_kept(conn, ls)),
+    build: shared, never to be changed; with ``shared`` the contacts too, for with_contacts_json,
+    which only writes them out)."""
+    return (("contacts", for_system(conn, ls, shared=shared)), ("representatives", _representatives_kept(conn, ls)),
             ("practice_names", practice_names(conn, [p.practice.code for p in ls.practices])))
 
 
@@ -157,7 +160,7 @@ def with_contacts_json(conn, ls) -> bytes | dict:
     keys = orjson.OPT_NON_STR_KEYS  # as the response writes them: a provider without an ODS code is "null"
     try:
         parts = [orjson.dumps(ls, option=keys)[:-1]]
-        for key, value in _added(conn, ls):
+        for key, value in _added(conn, ls, shared=True):
             parts += [b',"', key.encode(), b'":', orjson.dumps(value, option=keys)]
     except TypeError:
         return with_contacts(conn, ls)
