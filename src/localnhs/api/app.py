@@ -53,13 +53,17 @@ async def _lifespan(app: FastAPI):
 PRIME_POSTCODE = "WA5 1QG"  # the README's example
 
 
-def prime(conn) -> None:
-    """What the build's first answers share, read at once (query/preload.py), then one place answer
-    and its page, worked out and thrown away (api/serving.ServingDB.prepare)."""
+RELOAD_PRELOAD_SECONDS = 1.0  # a hot reload's share of the 5 s in which a new build must serve
+
+
+def prime(conn, reloading: bool = False) -> None:
+    """What the build's first answers share, read at once (query/preload.py; on a hot reload for
+    at most RELOAD_PRELOAD_SECONDS, as the old build answers meanwhile), then one place answer and
+    its page, worked out and thrown away (api/serving.ServingDB.prepare)."""
     from localnhs.query.dates import AsOf
     from localnhs.query.preload import preload
 
-    preload(conn)
+    preload(conn, budget_s=RELOAD_PRELOAD_SECONDS if reloading else None)
     try:
         routes.place_answer(conn, PRIME_POSTCODE, None)
         pages.place_html(conn, PRIME_POSTCODE, AsOf.parse(None))
@@ -187,6 +191,7 @@ def create_app(db_path=None, *, check_pages: bool = True, limits=None) -> FastAP
     app.include_router(observe.router)
     app.include_router(routes.router, prefix="/api/v1")
     app.include_router(routes.router, prefix="/api", include_in_schema=False)  # the unversioned aliases
+    app.router.routes[0:0] = routes.fast_routes(("/api/v1", "/api"))  # matched first: routes.place_direct
     postcodesio.mount(app, root=os.environ.get("LOCALNHS_POSTCODESIO_ROOT") == "1")
     pages.mount(app)
     return app

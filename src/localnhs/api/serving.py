@@ -92,7 +92,7 @@ class ServingDB:
         self.reloads = 0
         self._lock = threading.Lock()
         self.on_new_build: list = []  # fn(conn) run in the background when a build starts serving (warm())
-        self.on_prepare: list = []    # fn(conn) run on a build before it serves (prepare())
+        self.on_prepare: list = []    # fn(conn, reloading) run on a build before it serves (prepare())
         app.state.conn = self.current.conn
 
     def current_identity(self) -> tuple | None:
@@ -118,7 +118,7 @@ class ServingDB:
                 self.last_error = str(exc)
                 log.error("reload refused: %s; still serving build %s", exc, self.current.build_id)
                 return False
-            self.prepare(new.conn)  # while the old build still serves
+            self.prepare(new.conn, reloading=True)  # while the old build still serves
             old, self.current = self.current, new
             self.app.state.conn = new.conn
             self.last_error = None
@@ -127,15 +127,15 @@ class ServingDB:
         self.warm()
         return True
 
-    def prepare(self, conn) -> None:
-        """Run each on_prepare(conn) on a build before it serves: at start-up (before the server
-        listens) and on a reload (in the reload's thread, while the old build goes on serving). What
+    def prepare(self, conn, reloading: bool = False) -> None:
+        """Run each on_prepare(conn, reloading) on a build before it serves: at start-up (before the
+        server listens) and on a reload (in the reload's thread, while the old build goes on serving). What
         every answer needs once per process or build - the imports, the build's practice index,
         the templates - is then made here, not by the first requests, which would hold up every
         connection behind them. A failure is logged, never raised."""
         for fn in list(self.on_prepare):
             try:
-                fn(conn)
+                fn(conn, reloading)
             except Exception:  # noqa: BLE001 - preparing must never stop a build from serving
                 log.exception("preparing %s failed", getattr(fn, "__name__", fn))
         # What exists now (the imports, the postcode index, the practice trees, the templates) lives

@@ -24,25 +24,42 @@ from localnhs.query import contacts as contacts_q
 from localnhs.query.stats import stats
 
 log = logging.getLogger(__name__)
+CHUNK = 1_000
 
 
-def preload(conn, today: dt.date | None = None) -> dict:
+def preload(conn, today: dt.date | None = None, budget_s: float | None = None) -> dict:
     """Read what the build's first answers for ``today`` would each read; returns counts and the
     seconds taken (logged). Only the day the build compiled is loaded whole: on any other day the
-    answers are worked out on first use, as before."""
+    answers are worked out on first use, as before. ``budget_s``: stop after about that many
+    seconds, between steps (a hot reload, where the new build must serve within seconds while the
+    old one answers the load): first the compiled parts and the national figures, then contacts
+    and names in chunks; whatever is left is read by the first answers that need it, as before."""
     today = today or dt.date.today()
     start = time.perf_counter()
-    done = {"parts": 0, "practices": 0, "contacts": 0, "names": 0}
+    done = {"parts": 0, "practices": 0, "contacts": 0, "names": 0, "complete": False}
+
+    def over() -> bool:
+        return budget_s is not None and time.perf_counter() - start > budget_s
+
     stored = compiled_q.compiled_for(conn).stored.get(today)
     if stored is not None:
         stored.load()
         done["parts"] = len(stored.parts)
         done["practices"] = len(stored.practices or {})
-        bodies = [b for b in stored.bodies.values()] + [facts[0] for facts in (stored.practices or {}).values()]
-        done["contacts"] = contacts_q.keep_all(conn, bodies, today)
-        codes = [facts[0].code for facts in (stored.practices or {}).values()]
-        done["names"] = len(contacts_q.practice_names(conn, codes)) if codes else 0
     stats(conn, today)
+    if stored is not None:
+        practices = [facts[0] for facts in (stored.practices or {}).values()]
+        bodies = [*stored.bodies.values(), *practices]
+        for i in range(0, len(bodies), CHUNK):
+            if over():
+                break
+            done["contacts"] += contacts_q.keep_all(conn, bodies[i:i + CHUNK], today)
+        codes = [b.code for b in practices]
+        for i in range(0, len(codes), CHUNK):
+            if over():
+                break
+            done["names"] += len(contacts_q.practice_names(conn, codes[i:i + CHUNK]))
+    done["complete"] = not over()
     done["seconds"] = round(time.perf_counter() - start, 3)
     log.info("preloaded build for %s: %s", today.isoformat(), done)
     return done
