@@ -91,3 +91,33 @@ def test_rollback_without_a_previous_build(tmp_path):
     res = subprocess.run([sys.executable, "-m", "localnhs", "rollback", "--db", str(tmp_path / "x.sqlite")],
                          capture_output=True, text=True, env={"PATH": ""})
     assert res.returncode == 4 and "nothing to roll back to" in " ".join(res.stderr.split())
+
+
+def test_a_reload_carries_the_recent_answers_over_worked_out_on_the_new_build(builds):
+    """Before the switch, the old build's most recent place answers are worked out on the new build
+    (api/carry.py): the first request after the swap is a cache hit with the new build's
+    X-Data-Build, ETag and the bytes the new build itself gives (a conditional request with a tag
+    that matches nothing goes past the cache and works the answer out)."""
+    from fastapi.testclient import TestClient
+
+    from localnhs.api.app import create_app
+
+    served, second, first_id, second_id = builds
+    paths = ["/api/places/WA5%201QG", "/api/v1/places/NN17%201AB?as_of=2016-04-01",
+             "/api/places/TA1%205DA?as_of=bad&as_of=2019-06-01"]
+    with TestClient(create_app(served, check_pages=False)) as api:
+        before = {p: api.get(p) for p in paths}
+        assert {r.headers["x-data-build"] for r in before.values()} == {first_id}
+        swap_in(second, served)
+        assert api.app.state.db.reload()
+        for p in paths:
+            after = api.get(p)
+            fresh = api.get(p, headers={"If-None-Match": '"no-such-tag"'})
+            assert after.status_code == fresh.status_code == 200, p
+            assert after.headers["x-cache"] == "hit" and "x-cache" not in fresh.headers, p
+            assert after.headers["x-data-build"] == fresh.headers["x-data-build"] == second_id
+            assert after.headers["etag"] == fresh.headers["etag"] != before[p].headers["etag"]
+            assert after.content == fresh.content
+            assert int(after.headers["content-length"]) == len(after.content)
+        # A path the old build never answered is worked out on the new one as before.
+        assert "x-cache" not in api.get("/api/places/YO10%205DD").headers

@@ -38,6 +38,7 @@ async def _lifespan(app: FastAPI):
     # polars and pyarrow and the area tables (~165 MB of the server's memory) that a server
     # answering single places never uses.
     app.state.db.on_prepare.append(prime)
+    app.state.db.on_carry.append(lambda old, new: carry_answers(app, old, new))
     app.state.db.prepare(app.state.db.current.conn)
     app.state.db.warm()
     task = asyncio.create_task(app.state.db.watch())
@@ -54,6 +55,18 @@ PRIME_POSTCODE = "WA5 1QG"  # the README's example
 
 
 RELOAD_PRELOAD_SECONDS = 1.0  # a hot reload's share of the 5 s in which a new build must serve
+RELOAD_CARRY_SECONDS = 1.5    # and the share for carrying the old build's recent answers over
+
+
+def carry_answers(app, old, new) -> None:
+    """The old build's most recent place answers, worked out on the new build and offered to the
+    answer cache before the switch (api/carry.py); nothing before the first request built the cache."""
+    from localnhs.api.cache import AnswerCache
+    from localnhs.api.carry import carry
+
+    cache = app.built.get(AnswerCache)
+    if cache is not None:
+        carry(cache, old.build_id, new.build_id, new.conn, RELOAD_CARRY_SECONDS)
 
 
 def prime(conn, reloading: bool = False) -> None:
@@ -79,6 +92,7 @@ class App(FastAPI):
     server's time per cached answer, most of it the telemetry layer asking whether it is on)."""
 
     outer: list = []
+    built: dict = {}  # class -> the instance of each outer layer, once the stack is built
 
     async def __call__(self, scope, receive, send):
         # An HTTP request goes straight to the middleware stack: FastAPI's own __call__ first asks
@@ -92,8 +106,10 @@ class App(FastAPI):
 
     def build_middleware_stack(self):
         app = super().build_middleware_stack()
+        built = {}
         for cls, options in reversed(self.outer):
-            app = cls(app, **options)
+            app = built[cls] = cls(app, **options)
+        self.built = built
         return app
 
 

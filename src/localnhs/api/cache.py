@@ -62,6 +62,7 @@ class AnswerCache:
         self.bytes = 0
         self.build = None
         self.hits = self.misses = 0
+        self.offered: dict = {}  # build id -> [(key, entry)] worked out before it serves (api/carry.py)
 
     def _put(self, key, value, size) -> None:
         if size > self.max_bytes // 8:
@@ -79,6 +80,15 @@ class AnswerCache:
         self.entries.clear()
         self.bytes = 0
 
+    def recent(self, build: str, prefixes: tuple[str, ...]) -> list:
+        """(key, entry) of the build's answers under the path prefixes, the most recently used first."""
+        return [(k, v) for k, v in reversed(list(self.entries.items())) if k[0] == build and k[2].startswith(prefixes)]
+
+    def offer(self, build: str, entries: list) -> None:
+        """Answers of a build that does not serve yet, put in when its first request comes (called
+        from a reload's thread: one assignment)."""
+        self.offered = {build: entries}
+
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope["path"]):
             return await self.app(scope, receive, send)
@@ -91,6 +101,8 @@ class AnswerCache:
         if build != self.build:
             self.clear()
             self.build = build
+            for k, v in self.offered.pop(build, ()):  # oldest first: the most recent end up newest
+                self._put(k, v, v[3])
         key = (build, dt.date.today().toordinal(), scope["path"], scope.get("query_string", b""), origin)
         hit = self.entries.get(key)
         if hit is not None:

@@ -11,6 +11,13 @@ import hashlib
 import time
 
 
+def etag(build: bytes, path: str, query_string: bytes) -> bytes:
+    """A GET's ETag: the build id leads it (a new build never matches an old tag), then a hash of
+    the build, path and query."""
+    key = f"{build!r}|{path}|{query_string.decode('latin-1')}"
+    return b'"' + build + b"-" + hashlib.sha1(key.encode()).hexdigest()[:16].encode() + b'"'
+
+
 class HeadersMiddleware:
     """build_id: a callable giving the id of the build serving now (it changes on a hot reload)."""
 
@@ -30,9 +37,7 @@ class HeadersMiddleware:
         tag = None
         any_tag = False  # If-None-Match: * - any current representation matches (RFC 9110 13.1.2)
         if is_get:
-            key = f"{build!r}|{path}|{scope.get('query_string', b'').decode('latin-1')}"
-            # The build id leads the tag: a new build never matches an old tag.
-            tag = b'"' + build + b"-" + hashlib.sha1(key.encode()).hexdigest()[:16].encode() + b'"'
+            tag = etag(build, path, scope.get("query_string", b""))
             for name, value in scope["headers"]:
                 if name == b"if-none-match":
                     tags = [t.strip().removeprefix(b"W/") for t in value.split(b",")]
